@@ -1,0 +1,13 @@
+package com.paysaga.shared.format;
+
+import com.paysaga.shared.domain.Transaction;
+
+/**
+ * Receives transactions as they are parsed, so memory does not grow with the file. A file that
+ * turns out invalid later is still rejected as a whole: the consumer must not publish what it
+ * received until parsing returned a valid report.
+ */
+@FunctionalInterface
+public interface TransactionSink {
+    void accept(Transaction transaction) throws java.io.IOException;
+}
