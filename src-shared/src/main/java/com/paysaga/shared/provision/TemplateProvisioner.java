@@ -262,11 +262,14 @@ public final class TemplateProvisioner {
         Map<String, Object> p = ctx.props(logicalId);
         String name = p.containsKey("BucketName") ? str(p.get("BucketName"))
                 : (ctx.stackName() + "-" + logicalId).toLowerCase();
-        Status status = Status.CREATED;
-        try {
-            ctx.s3().createBucket(b -> b.bucket(name));
-        } catch (BucketAlreadyOwnedByYouException e) {
-            status = Status.EXISTING;
+        // HeadBucket first: in us-east-1, S3 answers 200 to CreateBucket of a bucket you already own.
+        Status status = bucketExists(ctx.s3(), name) ? Status.EXISTING : Status.CREATED;
+        if (status == Status.CREATED) {
+            try {
+                ctx.s3().createBucket(b -> b.bucket(name));
+            } catch (BucketAlreadyOwnedByYouException e) {
+                status = Status.EXISTING;
+            }
         }
         Map<String, Object> versioning = CfnTemplate.map(p.get("VersioningConfiguration"));
         if (!versioning.isEmpty()) {
@@ -321,6 +324,20 @@ public final class TemplateProvisioner {
                 "Arn", arn,
                 "DomainName", name + ".s3.amazonaws.com",
                 "RegionalDomainName", name + ".s3." + ctx.region() + ".amazonaws.com"), status);
+    }
+
+    private static boolean bucketExists(S3Client s3, String name) {
+        try {
+            s3.headBucket(b -> b.bucket(name));
+            return true;
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchBucketException e) {
+            return false;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static LifecycleRule lifecycleRule(Map<String, Object> r) {
@@ -502,12 +519,18 @@ public final class TemplateProvisioner {
         Map<String, Object> p = ctx.props(logicalId);
         String alias = str(p.get("AliasName"));
         String target = str(p.get("TargetKeyId"));
-        Status status = Status.CREATED;
-        try {
-            ctx.kms().createAlias(b -> b.aliasName(alias).targetKeyId(target));
-        } catch (AlreadyExistsException e) {
+        boolean exists = ctx.kms().listAliasesPaginator(b -> { }).aliases().stream()
+                .anyMatch(a -> a.aliasName().equals(alias));
+        Status status = exists ? Status.EXISTING : Status.CREATED;
+        if (exists) {
             ctx.kms().updateAlias(b -> b.aliasName(alias).targetKeyId(target));
-            status = Status.EXISTING;
+        } else {
+            try {
+                ctx.kms().createAlias(b -> b.aliasName(alias).targetKeyId(target));
+            } catch (AlreadyExistsException e) {
+                ctx.kms().updateAlias(b -> b.aliasName(alias).targetKeyId(target));
+                status = Status.EXISTING;
+            }
         }
         return new ProvisionedResource(logicalId, type, alias, Map.of(), status);
     }
@@ -523,8 +546,18 @@ public final class TemplateProvisioner {
                 attributes.put(a, str(p.get(a)));
             }
         }
+        String expectedArn = "arn:aws:sns:" + ctx.region() + ":" + accountId + ":" + name;
+        boolean exists;
+        try {
+            ctx.sns().getTopicAttributes(b -> b.topicArn(expectedArn));
+            exists = true;
+        } catch (software.amazon.awssdk.services.sns.model.NotFoundException e) {
+            exists = false;
+        }
+        // CreateTopic is idempotent for equal attributes and brings an existing topic in line.
         String arn = ctx.sns().createTopic(b -> b.name(name).attributes(attributes)).topicArn();
-        return new ProvisionedResource(logicalId, type, arn, Map.of("TopicArn", arn, "TopicName", name), Status.CREATED);
+        return new ProvisionedResource(logicalId, type, arn, Map.of("TopicArn", arn, "TopicName", name),
+                exists ? Status.EXISTING : Status.CREATED);
     }
 
     private ProvisionedResource subscription(Context ctx, String logicalId, String type) {
