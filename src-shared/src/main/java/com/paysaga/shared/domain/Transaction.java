@@ -12,9 +12,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param txnId         deterministic: {@link TransactionIds#of(String, String)} of fileId and sourceLocator
  * @param seq           1-based position of the transaction in the file
- * @param sourceLocator where it came from: "line 12" or an XML element path with indexes
+ * @param sourceLocator where it came from: "line 12", "record 12" (a NACHA file without line
+ *                      ends, where records are counted instead), or an XML element path with indexes
  * @param format        the {@link com.paysaga.shared.format.Format} name
  * @param paymentType   format-specific kind: ACH SEC code, ISO message, BAI2 type code, …
+ * @param direction     seen from the account the file is about; see {@link Direction} for the
+ *                      one convention every format follows
+ * @param amountMinor   never negative: the sign is {@code direction}
  * @param valueDate     settlement / value date where the format has one
  * @param bookingDate   effective entry date (ACH) or booking date (statements)
  * @param debtorAgent   routing number (ABA) or BIC of the debtor's bank
