@@ -31,6 +31,10 @@ public final class UpCommand implements Callable<Integer> {
             description = "Template to provision (default: ${DEFAULT-VALUE}).")
     Path template;
 
+    @Option(names = "--endpoint-url", defaultValue = "${env:AWS_ENDPOINT_URL}",
+            description = "AWS endpoint to provision into (default: $AWS_ENDPOINT_URL, which the launcher sets).")
+    String endpointUrl;
+
     @Option(names = "--parameter", description = "Template parameter override, NAME=VALUE.")
     Map<String, String> parameters = new LinkedHashMap<>();
 
@@ -39,7 +43,13 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AwsClients clients = AwsClients.fromEnvironment();
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        if (endpointUrl == null || endpointUrl.isBlank()) {
+            env.remove("AWS_ENDPOINT_URL");
+        } else {
+            env.put("AWS_ENDPOINT_URL", endpointUrl);
+        }
+        AwsClients clients = AwsClients.fromEnvironment(env);
         if (clients.endpoint().isEmpty()) {
             spec.commandLine().getErr().println("paysaga up: AWS_ENDPOINT_URL is not set; run it through local/paysaga, "
                     + "which starts the emulator, so that nothing is created in a real AWS account");

@@ -39,7 +39,11 @@ public final class AwsClients {
         this.credentials = credentials;
     }
 
-    /** Reads {@code AWS_ENDPOINT_URL}, {@code AWS_REGION} and the standard credential chain. */
+    /**
+     * Reads {@code AWS_ENDPOINT_URL}, {@code AWS_REGION} and the standard credential chain. With
+     * an endpoint and no access key in the environment, the emulator's dummy credentials are used:
+     * this factory serves the local runtime, where an endpoint always means the emulator.
+     */
     public static AwsClients fromEnvironment() {
         return fromEnvironment(System.getenv());
     }
@@ -50,10 +54,15 @@ public final class AwsClients {
         String regionName = Optional.ofNullable(env.get("AWS_REGION"))
                 .or(() -> Optional.ofNullable(env.get("AWS_DEFAULT_REGION")))
                 .orElse("us-east-1");
-        AwsCredentialsProvider credentials = env.containsKey("AWS_ACCESS_KEY_ID")
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        env.get("AWS_ACCESS_KEY_ID"), env.getOrDefault("AWS_SECRET_ACCESS_KEY", "")))
-                : DefaultCredentialsProvider.builder().build();
+        AwsCredentialsProvider credentials;
+        if (env.containsKey("AWS_ACCESS_KEY_ID")) {
+            credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    env.get("AWS_ACCESS_KEY_ID"), env.getOrDefault("AWS_SECRET_ACCESS_KEY", "")));
+        } else if (endpoint.isPresent()) {
+            credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        } else {
+            credentials = DefaultCredentialsProvider.builder().build();
+        }
         return new AwsClients(endpoint, Region.of(regionName), credentials);
     }
 
