@@ -1,0 +1,10 @@
+package com.paysaga.shared.routing;
+
+/** The upload's partner (the key segment after {@code inbound/}) has no profile. */
+public class UnknownPartnerException extends RuntimeException {
+
+    public UnknownPartnerException(String partner, String source) {
+        super("no partner profile for '" + partner + "' in " + source
+                + "; add one to profiles/partners.json in the config bucket");
+    }
+}

@@ -1,0 +1,32 @@
+package com.paysaga.shared.store;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** The META item of a run (docs/contracts.md, runs table). */
+public record RunRecord(
+        String fileId,
+        String partner,
+        String bucket,
+        String key,
+        String versionId,
+        long size,
+        String sha256,
+        Instant receivedAt,
+        RunStatus runStatus,
+        String stageUpdatedAt,
+        String currentStage,
+        String format,
+        String profileId,
+        Map<String, Object> route,
+        Optional<Lease> lease,
+        Long transactionsParsed,
+        Long transactionsLoaded,
+        ErrorInfo lastError) {
+
+    public RunRecord {
+        route = route == null ? Map.of() : Map.copyOf(route);
+        lease = lease == null ? Optional.empty() : lease;
+    }
+}
