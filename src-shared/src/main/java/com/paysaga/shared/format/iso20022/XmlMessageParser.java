@@ -1,0 +1,148 @@
+package com.paysaga.shared.format.iso20022;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import com.paysaga.shared.format.FormatParser;
+import com.paysaga.shared.format.ParseOptions;
+import com.paysaga.shared.format.TransactionSink;
+import com.paysaga.shared.format.ValidationReport;
+
+/**
+ * Drives an {@link XmlWalk} with StAX events. The character set comes from the XML declaration
+ * or byte-order mark (XML 1.0 appendix F), as the XML spec requires; a declared charset in the
+ * partner profile is not applied to XML. Malformed XML, truncation and bad bytes become one
+ * error with the path and line where reading stopped.
+ */
+abstract class XmlMessageParser implements FormatParser {
+
+    /** ISO 20022 text fields are at most a few hundred characters; anything far longer is not a bank file. */
+    static final int MAX_TEXT = 10_000;
+
+    abstract XmlWalk newWalk(ValidationReport report, ParseOptions options, TransactionSink sink);
+
+    @Override
+    public ValidationReport parse(InputStream in, ParseOptions options, TransactionSink sink) throws IOException {
+        ValidationReport report = new ValidationReport(format(), options.maxIssues());
+        XmlWalk walk = newWalk(report, options, sink);
+        FailureTrackingInputStream source = new FailureTrackingInputStream(in);
+        XMLInputFactory factory = SafeXml.inputFactory();
+        XMLStreamReader reader = null;
+        try {
+            reader = factory.createXMLStreamReader(source);
+            run(reader, walk);
+            walk.finish();
+        } catch (XmlWalk.Stop stop) {
+            // The report says why.
+        } catch (XMLStreamException e) {
+            if (source.failure() != null) {
+                throw source.failure();
+            }
+            report.error(walk.location() + position(e.getLocation()), "", "malformed XML: " + reason(e));
+        } catch (RuntimeException e) {
+            if (source.failure() != null) {
+                throw source.failure();
+            }
+            // The JDK's StAX implementation throws unchecked exceptions for some corrupt input.
+            report.error(walk.location() + position(reader == null ? null : safeLocation(reader)), "",
+                    "unreadable XML: " + e.getClass().getSimpleName());
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException ignored) {
+                    // Closing releases parser buffers only; the input stream is the caller's.
+                }
+            }
+        }
+        return report;
+    }
+
+    private static void run(XMLStreamReader reader, XmlWalk walk) throws XMLStreamException, IOException {
+        StringBuilder text = new StringBuilder(128);
+        boolean tooLong = false;
+        while (reader.hasNext()) {
+            switch (reader.next()) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (walk.depth >= XmlWalk.MAX_DEPTH) {
+                        walk.error(walk.location(), reader.getLocalName(), "elements nested deeper than " + XmlWalk.MAX_DEPTH);
+                        throw new XmlWalk.Stop();
+                    }
+                    int depth = ++walk.depth;
+                    String name = reader.getLocalName();
+                    walk.names[depth] = name;
+                    walk.ccy[depth] = reader.getAttributeCount() > 0 ? reader.getAttributeValue(null, "Ccy") : null;
+                    text.setLength(0);
+                    tooLong = false;
+                    walk.start(depth, name, reader);
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    int length = reader.getTextLength();
+                    if (text.length() + length > MAX_TEXT) {
+                        tooLong = true;
+                    } else {
+                        text.append(reader.getTextCharacters(), reader.getTextStart(), length);
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    int depth = walk.depth;
+                    String name = walk.names[depth];
+                    if (tooLong) {
+                        walk.error(walk.location(), name, "element text longer than " + MAX_TEXT + " characters");
+                        walk.end(depth, name, null);
+                    } else {
+                        walk.end(depth, name, trimmed(text));
+                    }
+                    text.setLength(0);
+                    tooLong = false;
+                    walk.depth--;
+                }
+                default -> {
+                    // Comments, processing instructions and the ignored DOCTYPE carry no payment data.
+                }
+            }
+        }
+    }
+
+    private static String trimmed(StringBuilder text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return start == end ? null : text.substring(start, end);
+    }
+
+    private static Location safeLocation(XMLStreamReader reader) {
+        try {
+            return reader.getLocation();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String position(Location location) {
+        if (location == null || location.getLineNumber() < 0) {
+            return "";
+        }
+        return " (line " + location.getLineNumber() + ", column " + location.getColumnNumber() + ")";
+    }
+
+    /** The JDK prefixes "ParseError at [row,col]:[..]\nMessage: "; the position is reported separately. */
+    private static String reason(XMLStreamException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int at = message.indexOf("Message: ");
+        String reason = at >= 0 ? message.substring(at + "Message: ".length()) : message;
+        reason = reason.strip();
+        return reason.length() > 200 ? reason.substring(0, 200) + "..." : reason;
+    }
+}
