@@ -310,6 +310,9 @@ public final class LocalLambdaFunction implements AutoCloseable {
                 respond(ex, 400, "{\"errorMessage\":\"unknown request id\",\"errorType\":\"InvalidRequestID\"}");
                 return;
             }
+            // Cleared before the result is published: the caller hands this worker its next
+            // invocation as soon as the result arrives.
+            current = null;
             if (error) {
                 String type = ex.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
                 String message = null;
@@ -327,7 +330,6 @@ public final class LocalLambdaFunction implements AutoCloseable {
             } else {
                 inv.result.complete(new InvocationResult.Success(body));
             }
-            current = null;
             respond(ex, 202, "{\"status\":\"OK\"}");
         }
 
