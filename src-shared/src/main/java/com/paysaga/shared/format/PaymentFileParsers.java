@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import com.paysaga.shared.format.ach.NachaParser;
+
 /**
  * The one registry of format parsers, and the entry point that detects a file's format and
  * character set and then parses it. Every consumer (the Transform job, {@code local/paysaga parse})
@@ -26,6 +28,7 @@ public final class PaymentFileParsers {
     /** Every parser PaySaga ships: one line per format. */
     public static PaymentFileParsers standard() {
         Map<Format, Supplier<FormatParser>> parsers = new EnumMap<>(Format.class);
+        parsers.put(Format.NACHA, NachaParser::new);
         return new PaymentFileParsers(parsers, csvHeaderMatcher());
     }
 

@@ -9,5 +9,12 @@ import com.paysaga.shared.domain.Transaction;
  */
 @FunctionalInterface
 public interface TransactionSink {
+
+    /**
+     * Validation only: the transactions are not wanted. Parsers still count transactions and
+     * totals in the report, but may skip building the objects (parsers compare by identity).
+     */
+    TransactionSink DISCARD = transaction -> { };
+
     void accept(Transaction transaction) throws java.io.IOException;
 }
