@@ -1,0 +1,29 @@
+package com.paysaga.local.asl.history;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.paysaga.local.asl.internal.json.Json;
+
+/**
+ * One event of an execution's history, as {@code GetExecutionHistory} returns it: ids count from
+ * 1 in order of recording; {@code previousEventId} is the event that led to this one in the same
+ * line of execution (0 for the first). {@code details} holds the type's details, in which
+ * {@code input} and {@code output} are JSON texts, as on the service.
+ */
+public record HistoryEvent(long id, long previousEventId, Instant timestamp, HistoryEventType type,
+        ObjectNode details) {
+
+    /** The service's JSON shape, e.g. {@code {"timestamp":…,"type":"PassStateEntered","id":2,"previousEventId":1,"stateEnteredEventDetails":{…}}}. */
+    public ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        json.put("timestamp", timestamp.toString());
+        json.put("type", type.name());
+        json.put("id", id);
+        json.put("previousEventId", previousEventId);
+        if (type.detailsField() != null && details != null) {
+            json.set(type.detailsField(), details.deepCopy());
+        }
+        return json;
+    }
+}
