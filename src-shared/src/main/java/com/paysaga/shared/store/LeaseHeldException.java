@@ -17,6 +17,14 @@ public class LeaseHeldException extends RuntimeException {
         this.expiresAt = expiresAt;
     }
 
+    /** The same refusal worded for the caller's situation (e.g. a replay request). */
+    public LeaseHeldException(String fileId, String holder, Instant expiresAt, String message) {
+        super(message);
+        this.fileId = fileId;
+        this.holder = holder;
+        this.expiresAt = expiresAt;
+    }
+
     public String fileId() {
         return fileId;
     }

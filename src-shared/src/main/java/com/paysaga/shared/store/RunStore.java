@@ -176,11 +176,24 @@ public class RunStore {
      * read, so of two racing takers exactly one wins.
      */
     public LeaseGrant acquireLease(String fileId, String holder, Duration ttl) {
+        return acquireLease(fileId, holder, ttl, lease -> false);
+    }
+
+    /**
+     * As {@link #acquireLease(String, String, Duration)}, and a live lease whose holder
+     * {@code abandoned} says is no longer running (an execution that timed out or was aborted
+     * never reaches the step that releases it) is taken over like a stale one.
+     */
+    public LeaseGrant acquireLease(String fileId, String holder, Duration ttl,
+            java.util.function.Predicate<Lease> abandoned) {
         for (int attempt = 0; ; attempt++) {
             RunRecord run = getRun(fileId);
             Instant now = clock.instant();
             Optional<Lease> current = run.lease();
             LeaseRules.Outcome outcome = LeaseRules.decide(current, holder, now);
+            if (outcome == LeaseRules.Outcome.REFUSE && abandoned.test(current.get())) {
+                outcome = LeaseRules.Outcome.TAKE_OVER;
+            }
             if (outcome == LeaseRules.Outcome.REFUSE) {
                 throw new LeaseHeldException(fileId, current.get().holder(), current.get().expiresAt());
             }
