@@ -15,6 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${PAYSAGA_HOME:-$ROOT/.paysaga}"
 VENV="$STATE/venv"
 PYTHON="${PAYSAGA_PYTHON:-python3}"
+UV_VERSION=0.13.8
 
 cmd="${1:-}"; shift || true
 instance="default"
@@ -40,13 +41,22 @@ ensure_venv() {
     mkdir -p "$STATE"
     "$PYTHON" -m venv "$VENV"
   fi
+  # uv resolves and downloads in parallel: aws-sam-cli's dependency tree takes pip minutes.
+  if [ ! -x "$VENV/bin/uv" ]; then
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check "uv==$UV_VERSION" >&2 \
+      || log "uv could not be installed; falling back to pip"
+  fi
   local f stamp sum
   for f in "${files[@]}"; do
     stamp="$VENV/.installed-$(basename "$f")"
     sum="$(sha256sum "$f" | cut -d' ' -f1)"
     if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
       log "installing $(basename "$f") into $VENV"
-      "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$f" >&2
+      if [ -x "$VENV/bin/uv" ]; then
+        "$VENV/bin/uv" pip install --quiet --python "$VENV/bin/python" -r "$f" >&2
+      else
+        "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$f" >&2
+      fi
       echo "$sum" > "$stamp"
     fi
   done
