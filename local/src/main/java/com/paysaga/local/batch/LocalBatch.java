@@ -53,6 +53,7 @@ public final class LocalBatch implements AutoCloseable {
     private final String account;
     private final Map<String, Process> running = new ConcurrentHashMap<>();
     private final Map<String, String> terminationReasons = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> jobs = new ConcurrentHashMap<>();
 
     public LocalBatch(Image image, String region, String account) {
         this.image = image;
@@ -69,6 +70,9 @@ public final class LocalBatch implements AutoCloseable {
         env.putAll(s.environmentOverride());
         ObjectNode job = describe(s, jobId, command, env, created);
         onSubmitted.accept(job.deepCopy());
+        job.put("Status", "RUNNING");
+        // Snapshots only: the document below keeps changing on this thread while others read.
+        jobs.put(jobId, job.deepCopy());
         ArrayNode attempts = job.putArray("Attempts");
         String finalStatus = "FAILED";
         String statusReason = null;
@@ -121,6 +125,7 @@ public final class LocalBatch implements AutoCloseable {
             container.put("ExitCode", exitCode);
         }
         job.put("StoppedAt", Instant.now().toEpochMilli());
+        jobs.put(jobId, job.deepCopy());
         return new JobResult(job, finalStatus.equals("SUCCEEDED"));
     }
 
@@ -133,6 +138,15 @@ public final class LocalBatch implements AutoCloseable {
         terminationReasons.put(jobId, reason);
         p.destroyForcibly();
         return true;
+    }
+
+    /** Every job this runner has seen, as DescribeJobs documents (a snapshot). */
+    public List<ObjectNode> jobs() {
+        return jobs.values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    public Optional<ObjectNode> job(String jobId) {
+        return Optional.ofNullable(jobs.get(jobId)).map(ObjectNode::deepCopy);
     }
 
     public List<String> runningJobIds() {
