@@ -2,11 +2,15 @@ package com.paysaga.shared.format.iso20022;
 
 import javax.xml.stream.XMLInputFactory;
 
+import com.fasterxml.aalto.stax.InputFactoryImpl;
+
 /**
  * The one place that configures StAX for untrusted bank files. DTDs and external entities are
  * off (OWASP XXE prevention: no entity expansion, no file or network access from a DOCTYPE).
- * The JDK's own implementation is chosen explicitly so that a StAX provider arriving on the
- * classpath through some other dependency cannot change these semantics unnoticed.
+ * The implementation is Aalto, named explicitly rather than found through the StAX service
+ * lookup, so that another provider on the classpath cannot change these semantics unnoticed.
+ * Aalto reads the bytes itself (UTF-8, ISO-8859-1, US-ASCII: ISO 20022's XML design rules
+ * mandate UTF-8) and measured about twice the JDK implementation's throughput on camt.053.
  */
 final class SafeXml {
 
@@ -14,7 +18,7 @@ final class SafeXml {
     }
 
     static XMLInputFactory inputFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        XMLInputFactory factory = new InputFactoryImpl();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);

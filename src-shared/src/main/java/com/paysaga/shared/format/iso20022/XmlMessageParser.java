@@ -49,9 +49,13 @@ abstract class XmlMessageParser implements FormatParser {
             if (source.failure() != null) {
                 throw source.failure();
             }
-            // The JDK's StAX implementation throws unchecked exceptions for some corrupt input.
-            report.error(walk.location() + position(reader == null ? null : safeLocation(reader)), "",
-                    "unreadable XML: " + e.getClass().getSimpleName());
+            // Aalto reports errors found while lazily reading text as an unchecked wrapper.
+            if (e.getCause() instanceof XMLStreamException cause) {
+                report.error(walk.location() + position(cause.getLocation()), "", "malformed XML: " + reason(cause));
+            } else {
+                report.error(walk.location() + position(reader == null ? null : safeLocation(reader)), "",
+                        "unreadable XML: " + e.getClass().getSimpleName());
+            }
         } finally {
             if (reader != null) {
                 try {
@@ -137,12 +141,15 @@ abstract class XmlMessageParser implements FormatParser {
         return " (line " + location.getLineNumber() + ", column " + location.getColumnNumber() + ")";
     }
 
-    /** The JDK prefixes "ParseError at [row,col]:[..]\nMessage: "; the position is reported separately. */
+    /** The parser's reason without its own position suffix; the position is reported separately. */
     private static String reason(XMLStreamException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int at = message.indexOf("Message: ");
-        String reason = at >= 0 ? message.substring(at + "Message: ".length()) : message;
-        reason = reason.strip();
+        int at = message.indexOf("\n at [row,col");
+        String reason = (at >= 0 ? message.substring(0, at) : message).strip();
+        if (reason.contains("entity reference")) {
+            // DTDs are off, so no entity other than the five predefined ones exists (XXE defence).
+            return "entity references are not allowed (DTDs and external entities are disabled)";
+        }
         return reason.length() > 200 ? reason.substring(0, 200) + "..." : reason;
     }
 }

@@ -1,0 +1,56 @@
+package com.paysaga.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+import com.paysaga.shared.format.ParseOptions;
+import com.paysaga.shared.format.ValidationReport;
+import com.paysaga.shared.format.iso20022.Camt053Parser;
+
+/**
+ * camt.053 parse + full validation, single thread, on a generated statement held in memory so
+ * the disk is not measured. MB/s per core = {@code bytes} (printed at setup) x ops/s / 1e6.
+ * Target (issue 3): at least 80 MB/s per core.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+public class Camt053ParseBenchmark {
+
+    @Param({"40000"})
+    public long entries;
+
+    private byte[] file;
+    private final Camt053Parser parser = new Camt053Parser();
+    private final ParseOptions options = ParseOptions.strict("bench-file", "bench.xml");
+
+    @Setup(Level.Trial)
+    public void generate() {
+        file = Camt053Generator.generate(entries);
+        System.err.printf("%n[Camt053ParseBenchmark] file of %d entries = %d bytes (%.1f MB)%n",
+                entries, file.length, file.length / 1e6);
+    }
+
+    @Benchmark
+    public long parseAndValidate(Blackhole blackhole) throws IOException {
+        ValidationReport report = parser.parse(new ByteArrayInputStream(file), options, blackhole::consume);
+        if (!report.valid() || report.transactions() != Camt053Generator.expectedTransactions(entries)) {
+            throw new IllegalStateException("generated statement did not validate: " + report.errors());
+        }
+        return report.transactions();
+    }
+}
