@@ -181,7 +181,7 @@ public final class IntrinsicFunctions {
                         if (out.size() == MAX_RANGE) {
                             throw fail("the range has more than " + MAX_RANGE + " elements");
                         }
-                        out.add(v);
+                        out.add(Json.integer(v));
                     }
                     yield out;
                 }
@@ -260,13 +260,13 @@ public final class IntrinsicFunctions {
                     Random random = a.size() == 3
                             ? new Random(integer(f, value(a.get(2)), "seed"))
                             : ThreadLocalRandom.current();
-                    yield Json.NODES.numberNode(random.nextLong(start, end));
+                    yield Json.integer(random.nextLong(start, end));
                 }
                 case "States.MathAdd" -> {
                     long x = integer(f, value(a.get(0)), "first argument");
                     long y = integer(f, value(a.get(1)), "second argument");
                     try {
-                        yield Json.NODES.numberNode(Math.addExact(x, y));
+                        yield Json.integer(Math.addExact(x, y));
                     } catch (ArithmeticException e) {
                         throw fail("the sum overflows");
                     }

@@ -10,8 +10,8 @@ import com.paysaga.local.asl.internal.path.JsonPaths;
 /**
  * Parses {@code States.Name(arg, …)}. Arguments are quoted strings ({@code '…'}, with the
  * reserved characters {@code ' { } \} escaped by a backslash), numbers, {@code true},
- * {@code false}, {@code null}, paths and nested calls; the guide allows up to 10 nested calls in
- * one field. An open escape backslash is an error, as on the service.
+ * {@code false}, {@code null}, paths and nested calls; the guide allows up to 10 intrinsic calls
+ * in one field. An open escape backslash is an error, as on the service.
  */
 public final class IntrinsicParser {
 
@@ -42,9 +42,6 @@ public final class IntrinsicParser {
     }
 
     private Intrinsic.Call call(int depth) throws IntrinsicSyntaxException {
-        if (depth > MAX_NESTING) {
-            throw error("more than " + MAX_NESTING + " nested intrinsic functions");
-        }
         int start = pos;
         if (!text.startsWith("States.", pos)) {
             throw error("expected an intrinsic function name starting with 'States.'");
@@ -59,7 +56,11 @@ public final class IntrinsicParser {
         }
         skipSpace();
         expect('(');
-        calls++;
+        // The guide's limit counts every call in the field: its example "myArn.$" is said to hold
+        // nine nested functions, a Format around two chains of four calls.
+        if (++calls > MAX_NESTING) {
+            throw error("more than " + MAX_NESTING + " nested intrinsic functions in one field");
+        }
         List<Intrinsic> args = new ArrayList<>();
         skipSpace();
         if (peek() == ')') {
@@ -190,7 +191,7 @@ public final class IntrinsicParser {
         try {
             BigDecimal d = new BigDecimal(literal);
             if (literal.indexOf('.') < 0 && literal.indexOf('e') < 0 && literal.indexOf('E') < 0) {
-                return new Intrinsic.Literal(Json.NODES.numberNode(d.toBigIntegerExact().longValueExact()));
+                return new Intrinsic.Literal(Json.integer(d.toBigIntegerExact().longValueExact()));
             }
             return new Intrinsic.Literal(Json.NODES.numberNode(d.doubleValue()));
         } catch (NumberFormatException | ArithmeticException e) {

@@ -37,6 +37,11 @@ public final class Json {
         return NODES.objectNode();
     }
 
+    /** An integer as the parser would read it: an int node when it fits, as Jackson does. */
+    public static JsonNode integer(long value) {
+        return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
+    }
+
     /** Never null: Jackson returns {@code null} for an empty document, the service sees null. */
     public static JsonNode orNull(JsonNode node) {
         return node == null ? NullNode.getInstance() : node;

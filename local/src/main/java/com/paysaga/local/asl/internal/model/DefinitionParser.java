@@ -73,7 +73,7 @@ public final class DefinitionParser {
             root = Json.parse(definition);
         } catch (JsonProcessingException e) {
             throw new InvalidDefinitionException(List.of(new Diagnostic(Diagnostic.INVALID_JSON_DESCRIPTION,
-                    "The definition is not valid JSON: " + e.getOriginalMessage() + " (line "
+                    "The definition is not valid JSON: " + e.getOriginalMessage().replaceAll(" \\(start marker at .*", "") + " (line "
                             + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", "/")));
         }
         DefinitionParser p = new DefinitionParser();

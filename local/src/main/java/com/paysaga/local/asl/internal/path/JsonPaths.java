@@ -53,12 +53,45 @@ public final class JsonPaths {
         if (path == null || !path.startsWith("$")) {
             return Optional.of("a path must start with '$'");
         }
+        Optional<String> unbalanced = unbalanced(path);
+        if (unbalanced.isPresent()) {
+            return unbalanced;
+        }
         try {
             compile(path);
             return Optional.empty();
         } catch (InvalidPathException e) {
             return Optional.of(e.getMessage());
+        } catch (RuntimeException e) {
+            // Jayway fails on some malformed paths with other exceptions (e.g. "$[").
+            return Optional.of("malformed path");
         }
+    }
+
+    /** Jayway accepts a few unbalanced forms ("$.a[", "$.a]") that the service refuses. */
+    private static Optional<String> unbalanced(String path) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[' || c == '(') {
+                depth++;
+            } else if (c == ']' || c == ')') {
+                if (--depth < 0) {
+                    return Optional.of("unbalanced '" + c + "' at position " + i);
+                }
+            }
+        }
+        if (quote != 0 || depth != 0) {
+            return Optional.of("unclosed bracket or quote");
+        }
+        return Optional.empty();
     }
 
     public static boolean isContextPath(String path) {

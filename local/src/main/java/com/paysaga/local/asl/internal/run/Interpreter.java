@@ -2,7 +2,10 @@ package com.paysaga.local.asl.internal.run;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -233,13 +236,20 @@ public final class Interpreter {
 
     /**
      * Runs {@code attempt} under the state's retriers and catchers (developer guide, "Error
-     * handling"): the first retrier whose ErrorEquals matches decides, and once its MaxAttempts
-     * are used up the error goes to the catchers; a retrier's count lasts for the whole state
-     * visit. Terminal errors (States.Runtime) bypass both.
+     * handling in Step Functions", "Complex retry scenarios"): the first retrier whose
+     * ErrorEquals matches decides. Its MaxAttempts is counted per error name ("it has already
+     * reached its limit of two retries for that particular error"), while its backoff grows with
+     * every retry it made: in the guide's example, failures ErrorA, ErrorB, ErrorC, ErrorB, ErrorB
+     * wait 1, 2, 5 and 4 seconds, and the fifth goes to Catch. Counts last for the whole state
+     * visit. Terminal errors (States.Runtime) bypass Retry and Catch.
      */
     Step retrying(Visit visit, List<Model.Retrier> retriers, List<Model.Catcher> catchers, JsonNode raw,
             HistoryEventType exitedType, Runnable onGiveUp, Attempt attempt) {
         int[] used = new int[retriers.size()];
+        List<Map<String, Integer>> usedPerError = new ArrayList<>();
+        for (int i = 0; i < retriers.size(); i++) {
+            usedPerError.add(new HashMap<>());
+        }
         while (true) {
             StatesFailure failure;
             try {
@@ -251,9 +261,11 @@ public final class Interpreter {
                 throw failure;
             }
             int r = firstRetrier(retriers, failure.error());
-            if (r >= 0 && used[r] < retriers.get(r).maxAttempts()) {
+            String errorKey = String.valueOf(failure.error());
+            if (r >= 0 && usedPerError.get(r).getOrDefault(errorKey, 0) < retriers.get(r).maxAttempts()) {
                 Duration delay = retryDelay(retriers.get(r), used[r]);
                 used[r]++;
+                usedPerError.get(r).merge(errorKey, 1, Integer::sum);
                 visit.retryCount++;
                 sleep(delay, visit.flow);
                 continue;
