@@ -1,0 +1,28 @@
+package com.paysaga.functions.common;
+
+import com.paysaga.shared.store.Buckets;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The stack's buckets (env *_BUCKET from template.yaml Globals). */
+@ConfigMapping(prefix = "paysaga.storage")
+public interface StorageConfig {
+
+    String inboundBucket();
+
+    String workBucket();
+
+    String stagingBucket();
+
+    String archiveBucket();
+
+    String configBucket();
+
+    @WithDefault("profiles/partners.json")
+    String profilesKey();
+
+    default Buckets buckets() {
+        return new Buckets(inboundBucket(), workBucket(), stagingBucket(), archiveBucket(), configBucket());
+    }
+}

@@ -1,0 +1,22 @@
+package com.paysaga.functions.route;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import com.paysaga.shared.routing.JobQueueClass;
+import com.paysaga.shared.routing.PartnerProfileLoader;
+import com.paysaga.shared.routing.RouteService;
+import com.paysaga.shared.store.RunStore;
+
+@ApplicationScoped
+public class RouteServices {
+
+    @Produces
+    @ApplicationScoped
+    RouteService route(RunStore runs, PartnerProfileLoader profiles, QueuesConfig queues) {
+        return new RouteService(runs, profiles,
+                Map.of(JobQueueClass.STANDARD, queues.standard(), JobQueueClass.PRIORITY, queues.priority()));
+    }
+}

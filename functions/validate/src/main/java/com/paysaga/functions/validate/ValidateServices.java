@@ -1,0 +1,23 @@
+package com.paysaga.functions.validate;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import com.paysaga.functions.common.RunsConfig;
+import com.paysaga.shared.routing.PartnerProfileLoader;
+import com.paysaga.shared.routing.UploadValidator;
+import com.paysaga.shared.store.RunStore;
+
+import software.amazon.awssdk.services.s3.S3Client;
+
+@ApplicationScoped
+public class ValidateServices {
+
+    @Produces
+    @ApplicationScoped
+    UploadValidator validator(S3Client s3, RunStore runs, PartnerProfileLoader profiles, RunsConfig config, Clock clock) {
+        return new UploadValidator(s3, runs, profiles, config.leaseTimeout(), clock);
+    }
+}
