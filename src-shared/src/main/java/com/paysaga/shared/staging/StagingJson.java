@@ -1,0 +1,20 @@
+package com.paysaga.shared.staging;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The JSON settings of chunks and manifests: ISO-8601 dates, no per-value flush. */
+public final class StagingJson {
+
+    private StagingJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+}
