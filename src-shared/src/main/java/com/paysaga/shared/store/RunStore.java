@@ -270,7 +270,16 @@ public class RunStore {
     /** The stage failed: the stage item and the run (FAILED, or REJECTED for refused input) say why. */
     public void stageFailed(String fileId, Stage stage, String execution, String error, String cause,
             RunStatus runStatus) {
-        end(fileId, stage, execution, StageStatus.FAILED, Map.of(), Map.of(), error, cause);
+        stageFailed(fileId, stage, execution, error, cause, runStatus, Map.of());
+    }
+
+    /**
+     * The stage failed and left artifacts that explain why (Transform's validation report): they
+     * are merged into the stage item's {@code artifacts} like a success's.
+     */
+    public void stageFailed(String fileId, Stage stage, String execution, String error, String cause,
+            RunStatus runStatus, Map<String, String> artifacts) {
+        end(fileId, stage, execution, StageStatus.FAILED, artifacts, Map.of(), error, cause);
         Update meta = new Update();
         meta.set("runStatus", s(runStatus.name()));
         meta.set("currentStage", s(stage.name()));
