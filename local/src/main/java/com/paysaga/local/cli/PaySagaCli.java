@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 UpCommand.class,
                 DownCommand.class,
+                RunAslCommand.class,
         })
 public final class PaySagaCli implements Runnable {
 
