@@ -17,7 +17,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                        {@code TimestampPath} reads (RFC 3339 UTC, whole seconds); else absent
  * @param jobQueue        ARN of the Batch job queue the heavy stages use
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+// Every field is written, null included: the state machine's ResultSelector selects each by path.
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record RouteDecision(
         String fileId,
         String partner,

@@ -62,7 +62,8 @@ public class CheckpointService {
     public record LoadPlan(String fileId, String chunkListBucket, String chunkListKey, int chunks, long transactions) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** Every field is written, null included: Record Failure's ResultSelector selects each by path. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record FailureRecord(String fileId, String stage, String error, String cause, String runStatus,
             String execution, boolean recorded, String message) {
     }

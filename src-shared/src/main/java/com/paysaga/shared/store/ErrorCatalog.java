@@ -18,14 +18,14 @@ public final class ErrorCatalog {
             "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
 
     /** Our functions' errors worth retrying: AWS throttling, 5xx and timeouts after the SDK's retries. */
-    public static final List<String> RETRYABLE_FUNCTION_ERRORS = List.of(TransientAwsException.class.getName());
+    public static final List<String> RETRYABLE_FUNCTION_ERRORS = List.of(TransientAwsException.class.getName(),
+            UnprocessedItemsException.class.getName());
 
     /**
      * Batch API errors of {@code submitJob.sync} that are transient. A job that fails with exit
      * code 75 has already been retried by Batch itself (RetryStrategy.EvaluateOnExit).
      */
-    public static final List<String> BATCH_TRANSIENT_ERRORS = List.of("Batch.AWSBatchException", "Batch.ServerException",
-            "Batch.TooManyRequestsException");
+    public static final List<String> BATCH_TRANSIENT_ERRORS = List.of("Batch.AWSBatchException", "Batch.ServerException");
 
     public static final List<String> SNS_TRANSIENT_ERRORS = List.of("SNS.InternalErrorException",
             "SNS.ThrottledException", "SNS.KMSThrottlingException");
