@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,7 +13,6 @@ import javax.xml.stream.XMLStreamReader;
 import com.paysaga.shared.domain.Direction;
 import com.paysaga.shared.domain.SensitiveValue;
 import com.paysaga.shared.domain.Transaction;
-import com.paysaga.shared.domain.TransactionIds;
 import com.paysaga.shared.format.Format;
 import com.paysaga.shared.format.ParseOptions;
 import com.paysaga.shared.format.TransactionSink;
@@ -53,6 +51,7 @@ final class CamtWalk extends XmlWalk {
     private final String reportElement;
 
     private MessageId messageId;
+    private String messageName;
     private String messagePath;
     private boolean inGroupHeader;
     private String msgId;
@@ -99,6 +98,7 @@ final class CamtWalk extends XmlWalk {
                     throw new Stop();
                 }
                 messageId = MessageId.fromNamespace(reader.getNamespaceURI());
+                messageName = messageId == null ? null : messageId.toString();
                 if (messageId == null || !messageId.message().equals(expectedMessage)) {
                     error(where, "xmlns", "namespace is not an ISO 20022 " + expectedMessage + " message");
                     throw new Stop();
@@ -461,17 +461,19 @@ final class CamtWalk extends XmlWalk {
         if (s.summaryCount != null && s.summaryCount != s.entryCount) {
             error(s.path, "TxsSummry/TtlNtries/NbOfNtries", "NbOfNtries is " + s.summaryCount + " but the statement holds " + s.entryCount + " entries");
         }
-        checkSum(s, "TxsSummry/TtlNtries/Sum", s.summarySum, s.creditSum.add(s.debitSum));
+        BigDecimal creditSum = s.total(0);
+        BigDecimal debitSum = s.total(1);
+        checkSum(s, "TxsSummry/TtlNtries/Sum", s.summarySum, creditSum.add(debitSum));
         if (s.summaryCreditCount != null && s.summaryCreditCount != s.creditCount) {
             error(s.path, "TxsSummry/TtlCdtNtries/NbOfNtries", "NbOfNtries is " + s.summaryCreditCount + " but the statement holds " + s.creditCount + " credit entries");
         }
-        checkSum(s, "TxsSummry/TtlCdtNtries/Sum", s.summaryCreditSum, s.creditSum);
+        checkSum(s, "TxsSummry/TtlCdtNtries/Sum", s.summaryCreditSum, creditSum);
         if (s.summaryDebitCount != null && s.summaryDebitCount != s.debitCount) {
             error(s.path, "TxsSummry/TtlDbtNtries/NbOfNtries", "NbOfNtries is " + s.summaryDebitCount + " but the statement holds " + s.debitCount + " debit entries");
         }
-        checkSum(s, "TxsSummry/TtlDbtNtries/Sum", s.summaryDebitSum, s.debitSum);
+        checkSum(s, "TxsSummry/TtlDbtNtries/Sum", s.summaryDebitSum, debitSum);
         if (s.summaryNet != null) {
-            BigDecimal net = s.creditSum.subtract(s.debitSum);
+            BigDecimal net = creditSum.subtract(debitSum);
             BigDecimal stated = s.summaryNetDirection == Direction.DEBIT ? s.summaryNet.negate() : s.summaryNet;
             if (net.compareTo(stated) != 0) {
                 error(s.path, "TxsSummry/TtlNtries/TtlNetNtry", "net entry amount " + stated.toPlainString()
@@ -501,7 +503,7 @@ final class CamtWalk extends XmlWalk {
                 error(s.path, "Bal", "closing balance in " + currency + " has no opening balance in that currency");
                 continue;
             }
-            long movement = s.bookedNet.getOrDefault(currency, 0L);
+            long movement = s.bookedNet(currency);
             if (opening + movement != closing.getValue()) {
                 int exponent = com.paysaga.shared.format.MinorUnits.exponent(currency);
                 error(s.path, "Bal", "opening balance " + BigDecimal.valueOf(opening, exponent).toPlainString()
@@ -509,7 +511,7 @@ final class CamtWalk extends XmlWalk {
                         + " != closing balance " + BigDecimal.valueOf(closing.getValue(), exponent).toPlainString() + " " + currency);
             }
         }
-        for (String currency : s.bookedNet.keySet()) {
+        for (String currency : s.sums.keySet()) {
             if (!s.closing.containsKey(currency)) {
                 error(s.path, "Bal", "entries in " + currency + " but no closing balance (CLBD) in that currency");
             }
@@ -528,58 +530,46 @@ final class CamtWalk extends XmlWalk {
         SensitiveValue creditorAccount = t != null && t.creditorAccount != null ? t.creditorAccount : credit ? s.account : null;
         String creditorAgent = t != null && t.creditorAgent != null ? t.creditorAgent : credit ? s.servicer : null;
 
-        Map<String, String> attributes = new LinkedHashMap<>();
-        put(attributes, "msgId", msgId);
-        put(attributes, "statementId", s.id);
-        put(attributes, "entryRef", e.entryRef);
-        put(attributes, "entryStatus", e.status);
-        if (e.reversal) {
-            attributes.put("reversal", "true");
-        }
+        Attributes attributes = new Attributes();
+        attributes.put("msgId", msgId);
+        attributes.put("statementId", s.id);
+        attributes.put("entryRef", e.entryRef);
+        attributes.put("entryStatus", e.status);
+        attributes.put("reversal", e.reversal ? "true" : null);
         String domain = t != null && t.domain != null ? t.domain : e.domain;
         String family = t != null && t.domain != null ? t.family : e.family;
         String subFamily = t != null && t.domain != null ? t.subFamily : e.subFamily;
-        if (domain != null) {
-            attributes.put("bankTransactionCode", domain + "/" + family + "/" + subFamily);
-        }
-        put(attributes, "proprietaryBankTransactionCode", t != null && t.proprietaryCode != null ? t.proprietaryCode : e.proprietaryCode);
-        put(attributes, "batchMsgId", e.batchMsgId);
-        put(attributes, "batchPmtInfId", e.batchPmtInfId);
-        if (e.batchCount != null) {
-            attributes.put("batchNbOfTxs", Long.toString(e.batchCount));
-        }
+        attributes.put("bankTransactionCode", domain == null ? null : domain + "/" + family + "/" + subFamily);
+        attributes.put("proprietaryBankTransactionCode", t != null && t.proprietaryCode != null ? t.proprietaryCode : e.proprietaryCode);
+        attributes.put("batchMsgId", e.batchMsgId);
+        attributes.put("batchPmtInfId", e.batchPmtInfId);
+        attributes.put("batchNbOfTxs", e.batchCount == null ? null : Long.toString(e.batchCount));
         String remittance = null;
         if (t != null) {
-            put(attributes, "instrId", t.instrId);
-            put(attributes, "txId", t.txId);
-            put(attributes, "pmtInfId", t.pmtInfId);
-            put(attributes, "mandateId", t.mandateId);
-            put(attributes, "chequeNumber", t.chequeNumber);
-            put(attributes, "ultimateDebtor", t.ultimateDebtor);
-            put(attributes, "ultimateCreditor", t.ultimateCreditor);
-            put(attributes, "creditorReference", t.creditorReference);
-            put(attributes, "purpose", t.purpose);
-            put(attributes, "returnReason", t.returnReason);
-            put(attributes, "additionalInfo", t.additionalInfo);
+            attributes.put("instrId", t.instrId);
+            attributes.put("txId", t.txId);
+            attributes.put("pmtInfId", t.pmtInfId);
+            attributes.put("mandateId", t.mandateId);
+            attributes.put("chequeNumber", t.chequeNumber);
+            attributes.put("ultimateDebtor", t.ultimateDebtor);
+            attributes.put("ultimateCreditor", t.ultimateCreditor);
+            attributes.put("creditorReference", t.creditorReference);
+            attributes.put("purpose", t.purpose);
+            attributes.put("returnReason", t.returnReason);
+            attributes.put("additionalInfo", t.additionalInfo);
             remittance = t.unstructured != null ? t.unstructured : t.creditorReference != null ? t.creditorReference : t.additionalInfo;
         } else {
             remittance = e.additionalInfo;
         }
         String reference = t != null && t.servicerRef != null ? t.servicerRef : e.servicerRef;
         Transaction transaction = new Transaction(
-                TransactionIds.of(options.fileId(), locator), options.fileId(), ++seq, locator, format.name(),
-                messageId.toString(), direction, amount.minor(), amount.currency(),
+                ids.of(locator), options.fileId(), ++seq, locator, format.name(),
+                messageName, direction, amount.minor(), amount.currency(),
                 e.valueDate, e.bookingDate,
                 debtorName, debtorAccount, debtorAgent, creditorName, creditorAccount, creditorAgent,
-                reference, t == null ? null : t.endToEndId, t == null ? null : t.uetr, remittance, attributes);
+                reference, t == null ? null : t.endToEndId, t == null ? null : t.uetr, remittance, attributes.build());
         sink.accept(transaction);
         report.countTransaction(direction, amount.currency(), amount.minor());
-    }
-
-    private static void put(Map<String, String> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 
     @Override
@@ -604,9 +594,8 @@ final class CamtWalk extends XmlWalk {
         int entryCount;
         long creditCount;
         long debitCount;
-        BigDecimal creditSum = BigDecimal.ZERO;
-        BigDecimal debitSum = BigDecimal.ZERO;
-        final Map<String, Long> bookedNet = new TreeMap<>();
+        /** Per currency: credit sum, debit sum and booked net, in minor units; decimals only at the end. */
+        final Map<String, long[]> sums = new TreeMap<>();
         final Map<String, Long> opening = new HashMap<>();
         final Map<String, Long> closing = new TreeMap<>();
         Long summaryCount;
@@ -624,17 +613,35 @@ final class CamtWalk extends XmlWalk {
         }
 
         void count(Money amount, Direction direction, boolean booked) {
+            long[] sum = sums.get(amount.currency());
+            if (sum == null) {
+                sum = new long[] {0, 0, 0, amount.exponent()};
+                sums.put(amount.currency(), sum);
+            }
             if (direction == Direction.CREDIT) {
                 creditCount++;
-                creditSum = creditSum.add(amount.decimal());
+                sum[0] = Math.addExact(sum[0], amount.minor());
             } else {
                 debitCount++;
-                debitSum = debitSum.add(amount.decimal());
+                sum[1] = Math.addExact(sum[1], amount.minor());
             }
             if (booked) {
-                long signed = direction == Direction.CREDIT ? amount.minor() : -amount.minor();
-                bookedNet.merge(amount.currency(), signed, Math::addExact);
+                sum[2] = Math.addExact(sum[2], direction == Direction.CREDIT ? amount.minor() : -amount.minor());
             }
+        }
+
+        /** TxsSummry sums are plain decimals across currencies, as the MDR defines them. */
+        BigDecimal total(int index) {
+            BigDecimal total = BigDecimal.ZERO;
+            for (long[] sum : sums.values()) {
+                total = total.add(BigDecimal.valueOf(sum[index], (int) sum[3]));
+            }
+            return total;
+        }
+
+        long bookedNet(String currency) {
+            long[] sum = sums.get(currency);
+            return sum == null ? 0 : sum[2];
         }
     }
 

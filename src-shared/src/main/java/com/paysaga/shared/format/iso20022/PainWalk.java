@@ -3,8 +3,6 @@ package com.paysaga.shared.format.iso20022;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,7 +11,6 @@ import javax.xml.stream.XMLStreamReader;
 import com.paysaga.shared.domain.Direction;
 import com.paysaga.shared.domain.SensitiveValue;
 import com.paysaga.shared.domain.Transaction;
-import com.paysaga.shared.domain.TransactionIds;
 import com.paysaga.shared.format.Format;
 import com.paysaga.shared.format.ParseOptions;
 import com.paysaga.shared.format.TransactionSink;
@@ -39,6 +36,7 @@ final class PainWalk extends XmlWalk {
     private static final int TX = 4;
 
     private MessageId messageId;
+    private String messageName;
     private final String root = "/Document/CstmrCdtTrfInitn";
     private boolean inGroupHeader;
     private String msgId;
@@ -75,6 +73,7 @@ final class PainWalk extends XmlWalk {
                     throw new Stop();
                 }
                 messageId = MessageId.fromNamespace(reader.getNamespaceURI());
+                messageName = messageId == null ? null : messageId.toString();
                 if (messageId == null || !messageId.message().equals("pain.001")) {
                     error("/Document", "xmlns", "namespace is not an ISO 20022 pain.001 message");
                     throw new Stop();
@@ -233,29 +232,29 @@ final class PainWalk extends XmlWalk {
             error(t.path, "Amt", "amount must be greater than zero");
             return;
         }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        put(attributes, "msgId", msgId);
-        put(attributes, "initiatingParty", initiatingParty);
-        put(attributes, "pmtInfId", p.id);
-        put(attributes, "paymentMethod", p.method);
-        put(attributes, "batchBooking", p.batchBooking);
-        put(attributes, "serviceLevel", p.serviceLevel);
-        put(attributes, "localInstrument", p.localInstrument);
-        put(attributes, "categoryPurpose", p.categoryPurpose);
-        put(attributes, "chargeBearer", t.chargeBearer != null ? t.chargeBearer : p.chargeBearer);
-        put(attributes, "instrId", t.instrId);
-        put(attributes, "currencyOfTransfer", t.currencyOfTransfer);
-        put(attributes, "ultimateDebtor", p.ultimateDebtor);
-        put(attributes, "ultimateCreditor", t.ultimateCreditor);
-        put(attributes, "purpose", t.purpose);
-        put(attributes, "creditorReference", t.creditorReference);
+        Attributes attributes = new Attributes();
+        attributes.put("msgId", msgId);
+        attributes.put("initiatingParty", initiatingParty);
+        attributes.put("pmtInfId", p.id);
+        attributes.put("paymentMethod", p.method);
+        attributes.put("batchBooking", p.batchBooking);
+        attributes.put("serviceLevel", p.serviceLevel);
+        attributes.put("localInstrument", p.localInstrument);
+        attributes.put("categoryPurpose", p.categoryPurpose);
+        attributes.put("chargeBearer", t.chargeBearer != null ? t.chargeBearer : p.chargeBearer);
+        attributes.put("instrId", t.instrId);
+        attributes.put("currencyOfTransfer", t.currencyOfTransfer);
+        attributes.put("ultimateDebtor", p.ultimateDebtor);
+        attributes.put("ultimateCreditor", t.ultimateCreditor);
+        attributes.put("purpose", t.purpose);
+        attributes.put("creditorReference", t.creditorReference);
         String remittance = t.unstructured != null ? t.unstructured : t.creditorReference;
         Transaction transaction = new Transaction(
-                TransactionIds.of(options.fileId(), t.path), options.fileId(), ++seq, t.path, Format.PAIN_001.name(),
-                messageId.toString(), Direction.DEBIT, t.amount.minor(), t.amount.currency(),
+                ids.of(t.path), options.fileId(), ++seq, t.path, Format.PAIN_001.name(),
+                messageName, Direction.DEBIT, t.amount.minor(), t.amount.currency(),
                 p.executionDate, null,
                 p.debtorName, p.debtorAccount, p.debtorAgent, t.creditorName, t.creditorAccount, t.creditorAgent,
-                t.instrId, t.endToEndId, t.uetr, remittance, attributes);
+                t.instrId, t.endToEndId, t.uetr, remittance, attributes.build());
         sink.accept(transaction);
         report.countTransaction(Direction.DEBIT, t.amount.currency(), t.amount.minor());
     }
@@ -294,12 +293,6 @@ final class PainWalk extends XmlWalk {
         }
         if (pmtInfCount == 0) {
             error(root, "PmtInf", "message holds no PmtInf");
-        }
-    }
-
-    private static void put(Map<String, String> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
         }
     }
 

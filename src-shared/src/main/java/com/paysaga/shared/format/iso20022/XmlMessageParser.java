@@ -68,44 +68,87 @@ abstract class XmlMessageParser implements FormatParser {
         return report;
     }
 
+    /**
+     * Feeds the walk the ISO 20022 {@code Document} and what it contains, at depths counted from
+     * it. A Document inside an envelope (a business application header wrapper such as
+     * {@code <Envelope><AppHdr/><Document/></Envelope>}) is found up to three levels down; the
+     * envelope itself carries no payment data, and locators stay relative to the Document.
+     */
     private static void run(XMLStreamReader reader, XmlWalk walk) throws XMLStreamException, IOException {
         StringBuilder text = new StringBuilder(128);
         boolean tooLong = false;
+        // Text matters only for elements without children: indentation around child elements is skipped.
+        boolean leaf = false;
+        int rawDepth = 0;
+        int base = -1;
+        String rootName = null;
         while (reader.hasNext()) {
             switch (reader.next()) {
                 case XMLStreamConstants.START_ELEMENT -> {
+                    rawDepth++;
+                    String name = reader.getLocalName();
+                    if (base < 0) {
+                        if (rootName == null) {
+                            rootName = name;
+                        }
+                        boolean isoDocument = name.equals("Document") && reader.getNamespaceURI() != null
+                                && reader.getNamespaceURI().startsWith(XmlWalk.NAMESPACE_PREFIX);
+                        if (isoDocument && rawDepth <= 4) {
+                            base = rawDepth - 1;
+                        } else if (rawDepth == 1 && name.equals("Document")) {
+                            base = 0;
+                        } else {
+                            if (rawDepth > 4) {
+                                walk.start(1, rootName, reader);
+                            }
+                            continue;
+                        }
+                    } else if (rawDepth <= base) {
+                        continue;
+                    }
                     if (walk.depth >= XmlWalk.MAX_DEPTH) {
-                        walk.error(walk.location(), reader.getLocalName(), "elements nested deeper than " + XmlWalk.MAX_DEPTH);
+                        walk.error(walk.location(), name, "elements nested deeper than " + XmlWalk.MAX_DEPTH);
                         throw new XmlWalk.Stop();
                     }
                     int depth = ++walk.depth;
-                    String name = reader.getLocalName();
                     walk.names[depth] = name;
                     walk.ccy[depth] = reader.getAttributeCount() > 0 ? reader.getAttributeValue(null, "Ccy") : null;
                     text.setLength(0);
                     tooLong = false;
+                    leaf = true;
                     walk.start(depth, name, reader);
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    int length = reader.getTextLength();
-                    if (text.length() + length > MAX_TEXT) {
-                        tooLong = true;
-                    } else {
-                        text.append(reader.getTextCharacters(), reader.getTextStart(), length);
+                    if (leaf) {
+                        int length = reader.getTextLength();
+                        if (text.length() + length > MAX_TEXT) {
+                            tooLong = true;
+                        } else {
+                            text.append(reader.getTextCharacters(), reader.getTextStart(), length);
+                        }
                     }
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
+                    rawDepth--;
+                    if (base < 0 || rawDepth < base) {
+                        continue;
+                    }
                     int depth = walk.depth;
                     String name = walk.names[depth];
                     if (tooLong) {
                         walk.error(walk.location(), name, "element text longer than " + MAX_TEXT + " characters");
                         walk.end(depth, name, null);
                     } else {
-                        walk.end(depth, name, trimmed(text));
+                        walk.end(depth, name, leaf ? trimmed(text) : null);
                     }
                     text.setLength(0);
                     tooLong = false;
+                    leaf = false;
                     walk.depth--;
+                    if (rawDepth == base) {
+                        // The Document is complete; an envelope's closing tags follow.
+                        base = Integer.MAX_VALUE;
+                    }
                 }
                 default -> {
                     // Comments, processing instructions and the ignored DOCTYPE carry no payment data.

@@ -3,12 +3,12 @@ package com.paysaga.shared.format.iso20022;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import javax.xml.stream.XMLStreamReader;
 
 import com.paysaga.shared.domain.Direction;
 import com.paysaga.shared.domain.SensitiveValue;
+import com.paysaga.shared.domain.TransactionIds;
 import com.paysaga.shared.format.MinorUnits;
 import com.paysaga.shared.format.ParseOptions;
 import com.paysaga.shared.format.TransactionSink;
@@ -39,11 +39,13 @@ abstract class XmlWalk {
     final String[] ccy = new String[MAX_DEPTH + 2];
     int depth;
     long seq;
+    final TransactionIds.Generator ids;
 
     XmlWalk(ValidationReport report, ParseOptions options, TransactionSink sink) {
         this.report = report;
         this.options = options;
         this.sink = sink;
+        this.ids = TransactionIds.forFile(options.fileId());
     }
 
     abstract void start(int depth, String name, XMLStreamReader reader) throws IOException;
@@ -56,10 +58,19 @@ abstract class XmlWalk {
     /** The innermost open element that has a locator (transaction, entry, statement, …). */
     abstract String location();
 
-    /** The path of the open elements below {@code contextDepth} down to the current one, e.g. "RltdPties/Dbtr/Nm". */
+    /**
+     * The path of the open elements below {@code contextDepth} down to the current one, e.g.
+     * "RltdPties/Dbtr/Nm". Paths are cached in a small trie keyed by the parser's canonical
+     * element names, so the hot loop neither concatenates nor rehashes strings; the cache is
+     * bounded, so a file with endless distinct element names cannot grow it without limit.
+     */
     final String relativePath(int contextDepth) {
-        if (depth == contextDepth + 1) {
-            return names[depth];
+        PathNode node = pathRoots[contextDepth];
+        for (int d = contextDepth + 1; d <= depth && node != null; d++) {
+            node = node.child(names[d], this);
+        }
+        if (node != null) {
+            return node.path;
         }
         StringBuilder b = new StringBuilder(48);
         for (int d = contextDepth + 1; d <= depth; d++) {
@@ -69,6 +80,54 @@ abstract class XmlWalk {
             b.append(names[d]);
         }
         return b.toString();
+    }
+
+    private static final int MAX_PATH_NODES = 4096;
+    private final PathNode[] pathRoots = new PathNode[MAX_DEPTH + 2];
+    private int pathNodes;
+
+    {
+        for (int i = 0; i < pathRoots.length; i++) {
+            pathRoots[i] = new PathNode(null);
+        }
+    }
+
+    private static final class PathNode {
+        final String path;
+        private String[] names = new String[4];
+        private PathNode[] children = new PathNode[4];
+        private int size;
+
+        PathNode(String path) {
+            this.path = path;
+        }
+
+        /** Null once the cache is full: the caller then builds the path itself. */
+        PathNode child(String name, XmlWalk owner) {
+            // StAX parsers hand out canonical name instances, so identity usually decides.
+            for (int i = 0; i < size; i++) {
+                if (names[i] == name) {
+                    return children[i];
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                if (names[i].equals(name)) {
+                    return children[i];
+                }
+            }
+            if (owner.pathNodes >= MAX_PATH_NODES) {
+                return null;
+            }
+            owner.pathNodes++;
+            if (size == names.length) {
+                names = java.util.Arrays.copyOf(names, size * 2);
+                children = java.util.Arrays.copyOf(children, size * 2);
+            }
+            PathNode child = new PathNode(path == null ? name : path + "/" + name);
+            names[size] = name;
+            children[size++] = child;
+            return child;
+        }
     }
 
     final void error(String location, String field, String message) {
@@ -91,7 +150,7 @@ abstract class XmlWalk {
             error(location, field, "Ccy attribute missing");
             return null;
         }
-        int exponent = MinorUnits.exponent(currency);
+        int exponent = exponent(currency);
         if (exponent < 0) {
             error(location, field, "unknown ISO 4217 currency '" + printable(currency) + "'");
             return null;
@@ -134,12 +193,60 @@ abstract class XmlWalk {
 
     /** ISODate, or the date part of an ISODateTime as written (the bank's local date). */
     final LocalDate date(String location, String field, String text) {
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
+        // Statements repeat the same few dates thousands of times.
+        if (text.equals(lastDateText)) {
+            return lastDate;
+        }
+        LocalDate date = isoDate(text);
+        if (date == null) {
             error(location, field, "not an ISO date (YYYY-MM-DD)");
             return null;
         }
+        lastDateText = text;
+        lastDate = date;
+        return date;
+    }
+
+    private String lastDateText;
+    private LocalDate lastDate;
+    private String lastCurrency;
+    private int lastExponent;
+
+    private static LocalDate isoDate(String text) {
+        if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-' || (text.length() > 10 && text.charAt(10) != 'T')) {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    final int exponent(String currency) {
+        if (!currency.equals(lastCurrency)) {
+            lastExponent = MinorUnits.exponent(currency);
+            lastCurrency = currency;
+        }
+        return lastExponent;
     }
 
     /** CRDT / DBIT, seen from the account being reported or debited (Direction's convention). */
