@@ -85,7 +85,8 @@ public final class MinorUnits {
         }
         int scale = Math.max(decimals, 0);
         if (scale > exponent) {
-            throw new AmountException("amount has " + scale + " decimals but the currency allows " + exponent);
+            throw new AmountException("amount has " + scale + (scale == 1 ? " decimal place" : " decimal places")
+                    + " but the currency allows " + exponent);
         }
         for (int s = scale; s < exponent; s++) {
             if (value > Long.MAX_VALUE / 10) {

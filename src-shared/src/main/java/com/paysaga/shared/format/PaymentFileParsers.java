@@ -29,6 +29,11 @@ public final class PaymentFileParsers {
     public static PaymentFileParsers standard() {
         Map<Format, Supplier<FormatParser>> parsers = new EnumMap<>(Format.class);
         parsers.put(Format.NACHA, NachaParser::new);
+        parsers.put(Format.PAIN_001, com.paysaga.shared.format.iso20022.Pain001Parser::new);
+        parsers.put(Format.CAMT_053, com.paysaga.shared.format.iso20022.Camt053Parser::new);
+        parsers.put(Format.CAMT_054, com.paysaga.shared.format.iso20022.Camt054Parser::new);
+        parsers.put(Format.BAI2, com.paysaga.shared.format.bai2.Bai2Parser::new);
+        parsers.put(Format.MT940, com.paysaga.shared.format.mt940.Mt940Parser::new);
         return new PaymentFileParsers(parsers, csvHeaderMatcher());
     }
 

@@ -20,8 +20,8 @@ class Bai2SamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void sampleSummaryMatchesItsFixture(Path sample) throws IOException {
-        SampleFixtures.Parsed parsed = SampleFixtures.parse(new Bai2Parser(), sample, SampleFixtures.options(sample));
+    void parseSummaryOfSampleMatchesItsFixture(Path sample) throws IOException {
+        SampleFixtures.Parsed parsed = SampleFixtures.parseDetected(sample, SampleFixtures.options(sample));
         JsonNode actual = SampleFixtures.summary(parsed.report());
 
         assertThat(actual).isEqualTo(SampleFixtures.expected(sample, actual));

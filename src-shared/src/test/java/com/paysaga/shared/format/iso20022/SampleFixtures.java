@@ -6,18 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.paysaga.shared.domain.Transaction;
 import com.paysaga.shared.format.FormatParser;
-import com.paysaga.shared.format.Issue;
 import com.paysaga.shared.format.ParseOptions;
+import com.paysaga.shared.format.PaymentFileParsers;
+import com.paysaga.shared.format.ReportSummaryJson;
 import com.paysaga.shared.format.ValidationReport;
 
 /**
@@ -65,35 +64,23 @@ public final class SampleFixtures {
         }
     }
 
+    /** As {@code local/paysaga parse FILE}: format and charset detected from content by the registry. */
+    public static Parsed parseDetected(Path file, ParseOptions options) throws IOException {
+        List<Transaction> transactions = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            ValidationReport report = PaymentFileParsers.standard().parse(in, options, Optional.empty(), transactions::add);
+            return new Parsed(report, transactions);
+        }
+    }
+
     public static ParseOptions options(Path file) {
         return ParseOptions.strict("sample-" + file.getFileName(), file.getFileName().toString());
     }
 
-    /** The issue's summary shape, without the ACH-only counters. */
+    /** The {@code parse --summary} JSON, by the same writer the command uses. */
     public static JsonNode summary(ValidationReport report) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", report.format().name());
-        root.put("valid", report.valid());
-        root.put("transactions", report.transactions());
-        ObjectNode totals = root.putObject("totals");
-        for (Map.Entry<String, ValidationReport.Totals> e : report.totals().entrySet()) {
-            ObjectNode t = totals.putObject(e.getKey());
-            t.put("debit", e.getValue().debit());
-            t.put("credit", e.getValue().credit());
-        }
-        issues(root.putArray("errors"), report.errors());
-        issues(root.putArray("warnings"), report.warnings());
         // Re-read so that numbers compare by value with a fixture read from disk (long vs int nodes).
-        return JSON.readTree(JSON.writeValueAsString(root));
-    }
-
-    private static void issues(ArrayNode array, List<Issue> issues) {
-        for (Issue issue : issues) {
-            ObjectNode node = array.addObject();
-            node.put("location", issue.location());
-            node.put("field", issue.field());
-            node.put("message", issue.message());
-        }
+        return JSON.readTree(JSON.writeValueAsString(new ReportSummaryJson().toJson(report)));
     }
 
     public static Path fixture(Path sample) {
