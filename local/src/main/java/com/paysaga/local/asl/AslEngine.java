@@ -71,11 +71,19 @@ public final class AslEngine {
         return start(stateMachine, UUID.randomUUID().toString(), input);
     }
 
-    /** StartExecution: returns at once; the execution runs on a virtual thread. */
+    /**
+     * StartExecution: returns at once; the execution runs on a virtual thread.
+     *
+     * @throws IllegalArgumentException for an input over the service's 256 KiB quota
+     */
     public Execution start(StateMachine stateMachine, String executionName, JsonNode input) {
         String arn = "arn:aws:states:" + services.region() + ":" + services.accountId() + ":execution:"
                 + stateMachine.name() + ":" + executionName;
         JsonNode own = input == null ? Json.object() : input.deepCopy();
+        if (Json.compact(own).getBytes(StandardCharsets.UTF_8).length > 262_144) {
+            // StartExecution refuses inputs over the 256 KiB payload quota.
+            throw new IllegalArgumentException("InvalidExecutionInput: the execution input exceeds 262144 bytes");
+        }
         ExecutionRun run = new ExecutionRun(services, stateMachine.machine(), arn, executionName, stateMachine.arn(),
                 stateMachine.name(), own, new Scope());
         Thread.ofVirtual().name("asl-execution-" + executionName).start(() -> ExecutionDriver.drive(run));

@@ -129,18 +129,11 @@ class ErrorHandlingTest {
 
     @Test
     void retryCountIsInTheContextObject() {
-        AslEngine engine = Asl.engine().lambdaInvoker(failing("E", "E")).build();
-        ExecutionResult r = run(engine, task("""
-                "Parameters":{"attempt.$":"$$.State.RetryCount"},"Retry":[{"ErrorEquals":["E"]}],"ResultPath":"$.r\""""), "{}");
-        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(run(engine, """
+        String def = """
                 {"StartAt":"X","States":{"X":{"Type":"Task","Resource":"%s","Parameters":{"attempt.$":"$$.State.RetryCount"},
-                  "Retry":[{"ErrorEquals":["E"]}],"End":true}}}""".formatted(FN), "{}").output())
-                .isEqualTo(json("{\"attempt\":0}"));
-        AslEngine twice = Asl.engine().lambdaInvoker(failing("E", "E")).build();
-        assertThat(run(twice, """
-                {"StartAt":"X","States":{"X":{"Type":"Task","Resource":"%s","Parameters":{"attempt.$":"$$.State.RetryCount"},
-                  "Retry":[{"ErrorEquals":["E"]}],"End":true}}}""".formatted(FN), "{}").output())
+                  "Retry":[{"ErrorEquals":["E"]}],"End":true}}}""".formatted(FN);
+        assertThat(run(Asl.engine().lambdaInvoker(failing()).build(), def, "{}").output()).isEqualTo(json("{\"attempt\":0}"));
+        assertThat(run(Asl.engine().lambdaInvoker(failing("E", "E")).build(), def, "{}").output())
                 .isEqualTo(json("{\"attempt\":2}"));
     }
 
@@ -237,11 +230,27 @@ class ErrorHandlingTest {
             ((com.fasterxml.jackson.databind.node.ObjectNode) payload).put("mutated", true);
             return json("\"r\"");
         }).build();
-        JsonNode out = run(engine, task("\"ResultPath\":null"), "{\"a\":1}").output();
-        assertThat(out).isEqualTo(json("\"Y\""));
         ExecutionResult kept = run(engine, """
                 {"StartAt":"X","States":{"X":{"Type":"Task","Resource":"%s","ResultPath":null,"End":true}}}""".formatted(FN),
                 "{\"a\":1}");
         assertThat(kept.output()).isEqualTo(json("{\"a\":1}"));
+    }
+
+    @Test
+    void aResultOverTheQuotaFailsWithDataLimitExceededWhichNoCatcherCatches() {
+        String big = "x".repeat(300_000);
+        AslEngine engine = Asl.engine().lambdaInvoker((fn, p, ctx) -> json("\"" + big + "\"")).build();
+        ExecutionResult r = run(engine, task("\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"Z\"}]"), "{}");
+        assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(r.error()).isEqualTo("States.DataLimitExceeded");
+        assertThat(r.cause()).contains("'X'");
+    }
+
+    @Test
+    void anExecutionInputOverTheQuotaIsRefused() {
+        AslEngine engine = Asl.engine().build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Asl.start(engine, Asl.pass(""),
+                "\"" + "x".repeat(300_000) + "\"")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("InvalidExecutionInput");
     }
 }

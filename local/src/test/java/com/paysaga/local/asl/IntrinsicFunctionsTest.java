@@ -10,20 +10,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.paysaga.local.asl.internal.json.Json;
 
 /** The developer guide's intrinsic functions, each with the guide's example and expected output. */
 class IntrinsicFunctionsTest {
 
     /** Evaluates {@code expression} as the value of {@code "v.$"} in a Pass state's Parameters. */
     private static JsonNode eval(String expression, String input) {
-        String quoted = com.paysaga.local.asl.internal.json.Json.compact(
-                com.paysaga.local.asl.internal.json.Json.NODES.textNode(expression));
+        String quoted = Json.compact(Json.NODES.textNode(expression));
         return output(pass("\"Parameters\":{\"v.$\":" + quoted + "}"), input).get("v");
     }
 
     private static ExecutionResult evalFailure(String expression, String input) {
-        String quoted = com.paysaga.local.asl.internal.json.Json.compact(
-                com.paysaga.local.asl.internal.json.Json.NODES.textNode(expression));
+        String quoted = Json.compact(Json.NODES.textNode(expression));
         ExecutionResult r = run(pass("\"Parameters\":{\"v.$\":" + quoted + "}"), input);
         assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
         return r;
@@ -230,8 +229,7 @@ class IntrinsicFunctionsTest {
     void invalidIntrinsicSyntaxIsRejectedAtLoadWithTheServiceMessage() {
         for (String bad : new String[] {"States.Format('unterminated)", "States.Nope(1)", "States.UUID(1)",
                 "States.Format('a\\qb')", "States.Array(1 2)"}) {
-            String quoted = com.paysaga.local.asl.internal.json.Json.compact(
-                    com.paysaga.local.asl.internal.json.Json.NODES.textNode(bad));
+            String quoted = Json.compact(Json.NODES.textNode(bad));
             assertThatThrownBy(() -> Asl.engine().build().load(pass("\"Parameters\":{\"v.$\":" + quoted + "}")))
                     .as(bad)
                     .isInstanceOf(InvalidDefinitionException.class)

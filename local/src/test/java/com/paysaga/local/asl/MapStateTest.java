@@ -139,6 +139,15 @@ class MapStateTest {
     }
 
     @Test
+    void aRuntimeErrorInAnIterationIsNeverTolerated() {
+        String def = """
+                {"StartAt":"M","States":{"M":{"Type":"Map","ToleratedFailurePercentage":100,
+                  "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","InputPath":"$.missing","End":true}}},"End":true}}}""";
+        ExecutionResult r = run(def, "[{}]");
+        assertThat(r.error()).isEqualTo("States.Runtime");
+    }
+
+    @Test
     void mapEventsRecordLengthAndEveryIteration() {
         Execution e = Asl.start(Asl.engine().build(), inlineMap(""), items(false, false));
         Asl.finish(e);

@@ -103,7 +103,7 @@ final class Fanout {
             HistoryEvent start = v.emit(HistoryEventType.ParallelStateStarted, null);
             started[0] = true;
             List<Model.Machine> branches = s.branches();
-            JsonNode[] outputs = fork(v, branches.size(), branches.size(), start.id(), null, NO_EVENTS,
+            JsonNode[] outputs = fork(v, branches.size(), branches.size(), start.id(), null, false, NO_EVENTS,
                     (i, flow) -> in.runMachine(branches.get(i), input, flow));
             v.emit(HistoryEventType.ParallelStateSucceeded, null);
             ArrayNode result = Json.NODES.arrayNode(outputs.length);
@@ -203,7 +203,7 @@ final class Fanout {
                 emit(HistoryEventType.MapIterationAborted, index, c);
             }
         };
-        JsonNode[] outputs = fork(v, items.size(), limit, start.id(), tolerance, events, (i, flow) -> {
+        JsonNode[] outputs = fork(v, items.size(), limit, start.id(), tolerance, false, events, (i, flow) -> {
             JsonNode item = items.get(i);
             JsonNode input = s.itemSelector() == null ? item
                     : s.itemSelector().evaluate(effective, v.mapItemContext(i, item));
@@ -242,7 +242,8 @@ final class Fanout {
             int limit = concurrency == null || concurrency == 0 ? DISTRIBUTED_DEFAULT_CONCURRENCY
                     : concurrency.intValue();
             List<JsonNode> childInputs = inputs;
-            JsonNode[] outputs = fork(v, childInputs.size(), limit, start.id(), tolerance, NO_EVENTS, (i, flow) -> {
+            JsonNode[] outputs = fork(v, childInputs.size(), limit, start.id(), tolerance, true, NO_EVENTS,
+                    (i, flow) -> {
                 String name = UUID.randomUUID().toString();
                 ExecutionRun child = new ExecutionRun(in.services, s.processor(),
                         prefix + "execution:" + parent.stateMachineName() + "/" + label + ":" + name, name,
@@ -360,7 +361,7 @@ final class Fanout {
      * States.ExceedToleratedFailureThreshold once the threshold is exceeded.
      */
     private JsonNode[] fork(Interpreter.Visit v, int n, int limit, long startEventId, Tolerance tolerance,
-            UnitEvents events, Work work) {
+            boolean childExecutions, UnitEvents events, Work work) {
         JsonNode[] outputs = new JsonNode[n];
         if (n == 0) {
             return outputs;
@@ -389,7 +390,9 @@ final class Fanout {
                         events.succeeded(i, cursor);
                     } catch (StatesFailure f) {
                         events.failed(i, cursor);
-                        if (tolerance == null) {
+                        // A terminal error inside an iteration (States.Runtime) is never tolerated;
+                        // a failed child execution of a Distributed Map is just a failed item.
+                        if (tolerance == null || (ErrorNames.isTerminal(f.error()) && !childExecutions)) {
                             fatal.compareAndSet(null, f);
                             group.cancel(new Stop(Stop.Kind.SIBLING_FAILED, null, null));
                         } else {

@@ -105,11 +105,29 @@ public final class Interpreter {
         }
 
         void exited(HistoryEventType type, JsonNode output) {
+            String text = Json.compact(output);
+            checkSize(text, state.name());
             ObjectNode d = Json.object();
             d.put("name", state.name());
-            d.put("output", Json.compact(output));
+            d.put("output", text);
             d.putObject("outputDetails").put("truncated", false);
             emit(type, d);
+        }
+    }
+
+    /** The service's payload quota: 256 KiB of UTF-8 between states. */
+    static final int MAX_PAYLOAD_BYTES = 262_144;
+
+    /**
+     * A state output over the quota fails the execution with the terminal
+     * States.DataLimitExceeded, as on the service, so that a design that would break on AWS
+     * breaks here too.
+     */
+    static void checkSize(String json, String stateName) {
+        if (json.length() * 3L > MAX_PAYLOAD_BYTES
+                && json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+            throw new StatesFailure(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + stateName
+                    + "' returned a result with a size exceeding the maximum number of bytes service limit.", false);
         }
     }
 
