@@ -122,6 +122,10 @@ public final class FormatDetector {
             }
         }
 
+        if (bom > 0 && sniffed.format == Format.NACHA) {
+            // NACHA records are ASCII by rule; a BOM means an editor or a converter touched the file.
+            notes.add("UTF-8 byte-order mark before the first record ignored");
+        }
         return new Detection(Optional.ofNullable(sniffed.format), charset, bom, Optional.ofNullable(sniffed.csvMapping),
                 sniffed.seen, errors, notes);
     }

@@ -13,7 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +62,7 @@ final class NachaFileParser {
     private boolean advFile;
     private boolean otherFile;
     private boolean mixReported;
+    private boolean secondFile;
 
     private long records;
     private long fillers;
@@ -95,6 +97,8 @@ final class NachaFileParser {
     private long batchDebit;
     private long batchCredit;
     private long lastTrace;
+    private boolean batchTotalsUnknown;
+    private boolean fileTotalsUnknown;
     private String iatOriginatingCurrency;
     private String iatDestinationCurrency;
     private String iatDestinationCountry;
@@ -104,6 +108,8 @@ final class NachaFileParser {
 
     private final PendingEntry entry = new PendingEntry();
     private boolean entryOpen;
+    private final Attributes attributes = new Attributes();
+    private List<Map.Entry<String, String>> batchAttributes;
 
     NachaFileParser(InputStream in, ParseOptions options, TransactionSink sink, int bufferSize) {
         this.reader = new NachaRecordReader(in, bufferSize);
@@ -120,7 +126,7 @@ final class NachaFileParser {
         report.counter("addenda", 0);
         boolean stopped = false;
         try {
-            while (reader.next()) {
+            while (!secondFile && reader.next()) {
                 if (reader.bomSkipped && reader.number == 1) {
                     report.warning(reader.location(), "", "UTF-8 byte-order mark before the first record ignored");
                 }
@@ -167,11 +173,17 @@ final class NachaFileParser {
             error("", "the file ends inside a record: only " + length + " of 94 characters (truncated)");
             return;
         }
-        checkCharacters(r);
+        if (!reader.clean) {
+            checkCharacters(r);
+        }
 
         if (state == State.AFTER_FILE_CONTROL) {
             if (allNines(r)) {
                 fillers++;
+            } else if (r[0] == '1') {
+                error("Record Type Code", "a second file header: one NACHA file per upload (files concatenated?); "
+                        + "the rest is not read");
+                secondFile = true;
             } else {
                 error("Record Type Code", "record after the file control record (only 9-filler records may follow it)");
             }
@@ -279,6 +291,8 @@ final class NachaFileParser {
         state = State.BATCH;
         batches++;
         System.arraycopy(r, 0, batchHeader, 0, batchHeader.length);
+        batchAttributes = null;
+        batchTotalsUnknown = false;
         batchEntryAddenda = 0;
         batchEntries = 0;
         batchHash = 0;
@@ -449,13 +463,17 @@ final class NachaFileParser {
 
         int code = (int) digits(r, 2, 2);
         boolean adv = s == SecCode.ADV;
+        if (code >= 0) {
+            // Even an invalid code is totalled by its second digit, as the originator's software
+            // did: the file then shows one error for the code, not a second for the totals.
+            e.credit = TransactionCodes.credit(code);
+        }
         if (code < 0 || (adv ? !TransactionCodes.validAdv(code) : !TransactionCodes.valid(code))) {
             error("Transaction Code", (code < 0 ? "is not numeric" : code + " is not a valid transaction code")
                     + (adv ? " for ADV (81-88)" : ""));
             e.ok = false;
         } else {
             e.code = code;
-            e.credit = TransactionCodes.credit(code);
         }
         long rdfi = digits(r, 4, 8);
         e.rdfi = rdfi;
@@ -513,9 +531,12 @@ final class NachaFileParser {
         if (amount < 0) {
             error("Amount", "must be numeric");
             e.ok = false;
+            // The batch's and the file's dollar totals can no longer be verified: one error, not three.
+            batchTotalsUnknown = true;
+            fileTotalsUnknown = true;
         } else {
             e.amount = amount;
-            if (e.code >= 0) {
+            if (code >= 0) {
                 if (e.credit) {
                     batchCredit += amount;
                 } else {
@@ -980,16 +1001,12 @@ final class NachaFileParser {
     private Transaction transaction(PendingEntry e, SecCode s, EntryKind kind, Direction direction) {
         byte[] r = e.record;
         String locator = entryLocation(e);
-        Map<String, String> a = new HashMap<>(32);
+        Attributes a = attributes;
+        a.clear();
         a.put(AchAttributes.TRANSACTION_CODE, codeText(e.code));
         a.put(AchAttributes.ACH_ENTRY_TYPE, e.credit ? "CREDIT" : "DEBIT");
         a.put(AchAttributes.ENTRY_KIND, kind.name());
-        a.put(AchAttributes.BATCH_NUMBER, batchNumberText);
-        a.put(AchAttributes.SERVICE_CLASS_CODE, serviceClassText);
-        put(a, AchAttributes.COMPANY_ID, companyId);
-        put(a, AchAttributes.COMPANY_ENTRY_DESCRIPTION, entryDescription);
-        put(a, AchAttributes.COMPANY_DISCRETIONARY_DATA, companyDiscretionary);
-        put(a, AchAttributes.COMPANY_DESCRIPTIVE_DATE, descriptiveDate);
+        a.addBatchLevel(batchAttributes());
         if (e.addenda > 0) {
             a.put(AchAttributes.ADDENDA_COUNT, Integer.toString(e.addenda));
         }
@@ -1069,7 +1086,7 @@ final class NachaFileParser {
         return new Transaction(ids.of(locator), options.fileId(), emitted, locator, FORMAT_NAME, s.name(), direction,
                 e.amount, USD, settlementDate != null ? settlementDate : effectiveDate, effectiveDate,
                 debtorName, debtorAccount, debtorAgent, creditorName, creditorAccount, creditorAgent,
-                raw(r, 80, 15), null, null, remittance, a);
+                raw(r, 80, 15), null, null, remittance, a.toMap());
     }
 
     private static String receiverName(SecCode s, byte[] r) {
@@ -1081,7 +1098,7 @@ final class NachaFileParser {
         };
     }
 
-    private static void standardLayout(Map<String, String> a, SecCode s, byte[] r) {
+    private static void standardLayout(Attributes a, SecCode s, byte[] r) {
         switch (s.layout) {
             case STANDARD, CARD -> {
                 if (s != SecCode.DNE) {
@@ -1132,7 +1149,7 @@ final class NachaFileParser {
         }
     }
 
-    private void iatAttributes(Map<String, String> a, PendingEntry e, byte[] r) {
+    private void iatAttributes(Attributes a, PendingEntry e, byte[] r) {
         put(a, AchAttributes.IAT_TRANSACTION_TYPE_CODE, e.iatTypeCode);
         put(a, AchAttributes.ORIGINATING_CURRENCY, iatOriginatingCurrency);
         put(a, AchAttributes.DESTINATION_CURRENCY, iatDestinationCurrency);
@@ -1264,8 +1281,8 @@ final class NachaFileParser {
                     + " (sum of the batch's 8-digit RDFI routing numbers, low 10 digits)");
         }
         int width = adv ? 20 : 12;
-        long debit = digits(r, 21, width);
-        long credit = digits(r, 21 + width, width);
+        long debit = batchTotalsUnknown ? batchDebit : digits(r, 21, width);
+        long credit = batchTotalsUnknown ? batchCredit : digits(r, 21 + width, width);
         if (debit != batchDebit) {
             error("Total Debit Entry Dollar Amount", "is " + amountField(r, 21, width) + ", the entries add up to "
                     + dollars(batchDebit));
@@ -1351,8 +1368,8 @@ final class NachaFileParser {
                     + " (sum of all 8-digit RDFI routing numbers, low 10 digits)");
         }
         int width = advFile && !otherFile ? 20 : 12;
-        long debit = digits(r, 32, width);
-        long credit = digits(r, 32 + width, width);
+        long debit = fileTotalsUnknown ? fileDebit : digits(r, 32, width);
+        long credit = fileTotalsUnknown ? fileCredit : digits(r, 32 + width, width);
         if (debit != fileDebit) {
             error("Total Debit Entry Dollar Amount in File", "is " + amountField(r, 32, width)
                     + ", the entries add up to " + dollars(fileDebit));
@@ -1378,6 +1395,9 @@ final class NachaFileParser {
             return;
         }
         long total = records + fillers;
+        if (secondFile) {
+            return;
+        }
         if (total % 10 != 0) {
             long missing = 10 - total % 10;
             lenient(NachaLeniency.MISSING_BLOCK_FILLER, END_OF_FILE, "", "the file has " + total
@@ -1406,9 +1426,73 @@ final class NachaFileParser {
         return t;
     }
 
-    private static void put(Map<String, String> a, String key, String value) {
-        if (value != null) {
-            a.put(key, value);
+    private static void put(Attributes a, String key, String value) {
+        a.put(key, value);
+    }
+
+    /** The batch header's attributes, shared by every transaction of the batch (entries are immutable). */
+    private List<Map.Entry<String, String>> batchAttributes() {
+        if (batchAttributes == null) {
+            Attributes b = new Attributes();
+            b.put(AchAttributes.BATCH_NUMBER, batchNumberText);
+            b.put(AchAttributes.SERVICE_CLASS_CODE, serviceClassText);
+            b.put(AchAttributes.COMPANY_ID, companyId);
+            b.put(AchAttributes.COMPANY_ENTRY_DESCRIPTION, entryDescription);
+            b.put(AchAttributes.COMPANY_DISCRETIONARY_DATA, companyDiscretionary);
+            b.put(AchAttributes.COMPANY_DESCRIPTIVE_DATE, descriptiveDate);
+            batchAttributes = b.entries();
+        }
+        return batchAttributes;
+    }
+
+    /**
+     * Collects a transaction's attributes straight into the immutable map {@code Transaction}
+     * keeps ({@link Map#ofEntries}), without a HashMap and a copy per transaction. Null values
+     * are skipped; a key set twice keeps its last value (a malformed file may repeat fields).
+     * Keys must be {@link AchAttributes} constants.
+     */
+    private static final class Attributes {
+        @SuppressWarnings("unchecked")
+        private Map.Entry<String, String>[] entries = new Map.Entry[48];
+        private int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        void put(String key, String value) {
+            if (value != null) {
+                add(Map.entry(key, value));
+            }
+        }
+
+        void addBatchLevel(List<Map.Entry<String, String>> batchLevel) {
+            for (Map.Entry<String, String> e : batchLevel) {
+                add(e);
+            }
+        }
+
+        private void add(Map.Entry<String, String> entry) {
+            // Keys are the AchAttributes constants, so identity is equality.
+            String key = entry.getKey();
+            for (int i = 0; i < size; i++) {
+                if (entries[i].getKey() == key) {
+                    entries[i] = entry;
+                    return;
+                }
+            }
+            if (size == entries.length) {
+                entries = Arrays.copyOf(entries, size * 2);
+            }
+            entries[size++] = entry;
+        }
+
+        List<Map.Entry<String, String>> entries() {
+            return List.of(Arrays.copyOf(entries, size));
+        }
+
+        Map<String, String> toMap() {
+            return Map.ofEntries(Arrays.copyOf(entries, size));
         }
     }
 

@@ -2,6 +2,9 @@ package com.paysaga.shared.format.ach;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Cuts a NACHA byte stream into 94-byte records without allocating per record.
@@ -16,6 +19,9 @@ import java.io.InputStream;
 final class NachaRecordReader {
 
     static final int RECORD_LENGTH = 94;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final InputStream in;
     private final byte[] buf;
@@ -36,6 +42,8 @@ final class NachaRecordReader {
     long number;
     /** Whether the stream started with a UTF-8 byte-order mark, which is not part of any record. */
     boolean bomSkipped;
+    /** The record is exactly 94 bytes, all printable ASCII: the caller may skip its character check. */
+    boolean clean;
 
     NachaRecordReader(InputStream in, int bufferSize) {
         this.in = in;
@@ -84,6 +92,24 @@ final class NachaRecordReader {
     private boolean nextLine() throws IOException {
         length = 0;
         extraNonBlank = false;
+        clean = false;
+        if (skipLf && pos < lim && buf[pos] == '\n') {
+            skipLf = false;
+            pos++;
+        }
+        if (!skipLf && lim - pos > RECORD_LENGTH && printable94(buf, pos)) {
+            // The everyday case, checked a word at a time: 94 printable bytes and a line end.
+            byte end = buf[pos + RECORD_LENGTH];
+            if (end == '\n' || end == '\r') {
+                System.arraycopy(buf, pos, record, 0, RECORD_LENGTH);
+                length = RECORD_LENGTH;
+                clean = true;
+                skipLf = end == '\r';
+                pos += RECORD_LENGTH + 1;
+                number++;
+                return true;
+            }
+        }
         boolean any = false;
         while (true) {
             if (pos == lim && !fill()) {
@@ -127,6 +153,7 @@ final class NachaRecordReader {
     private boolean nextStreamRecord() throws IOException {
         length = 0;
         extraNonBlank = false;
+        clean = false;
         // Line ends between records are tolerated: some senders end only the last record.
         while (true) {
             if (pos == lim && !fill()) {
@@ -149,7 +176,27 @@ final class NachaRecordReader {
         }
         number++;
         padFrom(length);
+        clean = length == RECORD_LENGTH && printable94(record, 0);
         return true;
+    }
+
+    /**
+     * Whether {@code b[from..from+93]} are all printable ASCII (0x20–0x7E), eight bytes at a
+     * time: a byte below 0x20 or at/above 0x7F sets its high bit in one of the two SWAR tests
+     * (x − 0x20…) and (x + 0x01…), the classic "has byte less than / greater than" tricks.
+     */
+    static boolean printable94(byte[] b, int from) {
+        long bad = 0;
+        int i = from;
+        int end = from + RECORD_LENGTH - 8;
+        for (; i <= end; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            bad |= ((w - 0x2020202020202020L) | (w + 0x0101010101010101L) | w) & HIGHS;
+        }
+        // the last 6 bytes (94 = 11·8 + 6), read as the word ending at the record's end
+        long w = (long) LONGS.get(b, from + RECORD_LENGTH - 8);
+        bad |= ((w - 0x2020202020202020L) | (w + 0x0101010101010101L) | w) & HIGHS;
+        return bad == 0;
     }
 
     private void take(int from, int to) {
