@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * ({@code Lambda.ResourceNotFoundException}, {@code DynamoDB.ResourceNotFoundException}, …),
  * which a Catch can handle. Standard output gets exactly one JSON object, the execution's result.
  */
-@Command(name = "run-asl", description = {
+@Command(name = "run-asl", mixinStandardHelpOptions = true, description = {
         "Run an Amazon States Language definition locally (JSONPath; no AWS services: Task states fail with "
                 + "<Service>.ResourceNotFoundException).",
         "Prints one JSON object: {\"status\":\"SUCCEEDED\",\"output\":…} or {\"status\":\"FAILED\",\"error\":…,\"cause\":…}.",

@@ -1,6 +1,8 @@
 package com.paysaga.local.asl.history;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.paysaga.local.asl.internal.json.Json;
@@ -14,10 +16,14 @@ import com.paysaga.local.asl.internal.json.Json;
 public record HistoryEvent(long id, long previousEventId, Instant timestamp, HistoryEventType type,
         ObjectNode details) {
 
+    /** ISO 8601 with milliseconds in UTC, the precision the service reports. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
     /** The service's JSON shape, e.g. {@code {"timestamp":…,"type":"PassStateEntered","id":2,"previousEventId":1,"stateEnteredEventDetails":{…}}}. */
     public ObjectNode toJson() {
         ObjectNode json = Json.object();
-        json.put("timestamp", timestamp.toString());
+        json.put("timestamp", TIMESTAMP.format(timestamp));
         json.put("type", type.name());
         json.put("id", id);
         json.put("previousEventId", previousEventId);
