@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 UpCommand.class,
                 DownCommand.class,
                 RunAslCommand.class,
+                ParseCommand.class,
         })
 public final class PaySagaCli implements Runnable {
 
