@@ -194,6 +194,18 @@ class TaskStateTest {
     }
 
     @Test
+    void heartbeatSecondsPathIsReadFromTheInput() {
+        AslEngine engine = Asl.engine().invoker("arn:aws:states:::ecs:runTask.sync", (r, p, ctx) -> {
+            new CountDownLatch(1).await();
+            return p;
+        }).build();
+        Execution e = Asl.start(engine, single("arn:aws:states:::ecs:runTask.sync",
+                "\"HeartbeatSecondsPath\":\"$.limits.heartbeat\""), "{\"limits\":{\"heartbeat\":1}}");
+        assertThat(Asl.finish(e).error()).isEqualTo("States.HeartbeatTimeout");
+        assertThat(event(e, HistoryEventType.TaskScheduled).details().get("heartbeatInSeconds").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aSyncIntegrationRecordsTaskSubmittedBeforeItsResult() {
         AslEngine engine = Asl.engine().invoker("arn:aws:states:::batch:submitJob.sync", (r, p, ctx) -> {
             assertThat(r.pattern()).isEqualTo(ResourceArn.Pattern.SYNC);
