@@ -34,12 +34,13 @@ public final class PaymentFileParsers {
         parsers.put(Format.CAMT_054, com.paysaga.shared.format.iso20022.Camt054Parser::new);
         parsers.put(Format.BAI2, com.paysaga.shared.format.bai2.Bai2Parser::new);
         parsers.put(Format.MT940, com.paysaga.shared.format.mt940.Mt940Parser::new);
+        parsers.put(Format.PROCESSOR_CSV, com.paysaga.shared.format.csv.ProcessorCsvParser::new);
         return new PaymentFileParsers(parsers, csvHeaderMatcher());
     }
 
     /** Recognises processor CSV headers; the CSV package's mapping catalogue plugs in here. */
     private static CsvHeaderMatcher csvHeaderMatcher() {
-        return CsvHeaderMatcher.NONE;
+        return com.paysaga.shared.format.csv.CsvMappingCatalog.standard();
     }
 
     public boolean supports(Format format) {
