@@ -474,8 +474,14 @@ public final class FormatDetector {
         return out.toString();
     }
 
+    /** Names that are not file data (an encoding name, a SWIFT message type): printable ASCII, short. */
     private static String safe(String s) {
-        return maskedPrefix(s.length() > 20 ? s.substring(0, 20) : s);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length() && i < 40; i++) {
+            char c = s.charAt(i);
+            out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? c : '?');
+        }
+        return out.toString();
     }
 
     private static String hex(byte[] b, int start, int n) {
