@@ -25,6 +25,7 @@ import com.paysaga.shared.domain.StagedTransaction;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -120,8 +121,8 @@ public class ChunkLoader {
         Map<String, List<WriteRequest>> pending = Map.of(transactionsTable, batch);
         int requests = 0;
         for (int attempt = 0; ; attempt++) {
-            Map<String, List<WriteRequest>> request = pending;
-            BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
+            BatchWriteItemResponse response = dynamo.batchWriteItem(
+                    BatchWriteItemRequest.builder().requestItems(pending).build());
             requests++;
             if (!response.hasUnprocessedItems() || response.unprocessedItems().isEmpty()) {
                 return new int[] {requests, attempt};

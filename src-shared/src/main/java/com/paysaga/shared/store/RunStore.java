@@ -250,8 +250,9 @@ public class RunStore {
         u.remove("durationMs");
         u.remove("error");
         u.remove("cause");
-        update(fileId, stageSk(stage), u);
+        // META first: for an unknown file it fails before a stage item could be orphaned.
         updateRunStatus(fileId, RunStatus.RUNNING, stage);
+        update(fileId, stageSk(stage), u);
     }
 
     /**
@@ -260,11 +261,11 @@ public class RunStore {
      */
     public void stageSucceeded(String fileId, Stage stage, String execution, Map<String, String> artifacts,
             Map<String, Long> counts) {
-        end(fileId, stage, execution, StageStatus.SUCCEEDED, artifacts, counts, null, null);
         Update meta = new Update();
         meta.set("currentStage", s(stage.name()));
         meta.set("stageUpdatedAt", s(stage.name() + "#" + timestamp(clock.instant())));
         updateMeta(fileId, meta);
+        end(fileId, stage, execution, StageStatus.SUCCEEDED, artifacts, counts, null, null);
     }
 
     /** The stage failed: the stage item and the run (FAILED, or REJECTED for refused input) say why. */
@@ -279,13 +280,13 @@ public class RunStore {
      */
     public void stageFailed(String fileId, Stage stage, String execution, String error, String cause,
             RunStatus runStatus, Map<String, String> artifacts) {
-        end(fileId, stage, execution, StageStatus.FAILED, artifacts, Map.of(), error, cause);
         Update meta = new Update();
         meta.set("runStatus", s(runStatus.name()));
         meta.set("currentStage", s(stage.name()));
         meta.set("stageUpdatedAt", s(stage.name() + "#" + timestamp(clock.instant())));
         meta.set("lastError", AttributeValues.of(mapOf("stage", stage.name(), "error", error, "cause", cause)));
         updateMeta(fileId, meta);
+        end(fileId, stage, execution, StageStatus.FAILED, artifacts, Map.of(), error, cause);
     }
 
     private void end(String fileId, Stage stage, String execution, StageStatus status, Map<String, String> artifacts,
