@@ -9,8 +9,8 @@ import com.fasterxml.aalto.stax.InputFactoryImpl;
  * off (OWASP XXE prevention: no entity expansion, no file or network access from a DOCTYPE).
  * The implementation is Aalto, named explicitly rather than found through the StAX service
  * lookup, so that another provider on the classpath cannot change these semantics unnoticed.
- * Aalto reads the bytes itself (UTF-8, ISO-8859-1, US-ASCII: ISO 20022's XML design rules
- * mandate UTF-8) and measured about twice the JDK implementation's throughput on camt.053.
+ * Aalto decodes the bytes itself, following the BOM and XML declaration, and measured about
+ * twice the JDK implementation's throughput on camt.053.
  */
 final class SafeXml {
 
