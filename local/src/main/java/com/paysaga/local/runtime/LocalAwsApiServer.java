@@ -31,11 +31,16 @@ public final class LocalAwsApiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final LocalStepFunctions stepFunctions;
+    private final java.util.function.Supplier<LocalStepFunctions> stepFunctionsRef;
     private final LocalBatch batch;
 
-    public LocalAwsApiServer(LocalStepFunctions stepFunctions, LocalBatch batch) throws IOException {
-        this.stepFunctions = stepFunctions;
+    /**
+     * @param stepFunctions supplied late: the functions need this server's endpoint before the
+     *        engine that calls them can exist
+     */
+    public LocalAwsApiServer(java.util.function.Supplier<LocalStepFunctions> stepFunctions, LocalBatch batch)
+            throws IOException {
+        this.stepFunctionsRef = stepFunctions;
         this.batch = batch;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -76,6 +81,7 @@ public final class LocalAwsApiServer implements AutoCloseable {
     }
 
     private JsonNode stepFunctions(String operation, JsonNode in) {
+        LocalStepFunctions stepFunctions = stepFunctionsRef.get();
         ObjectNode out = JSON.createObjectNode();
         switch (operation) {
             case "StartExecution" -> {
