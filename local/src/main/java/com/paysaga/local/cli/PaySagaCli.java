@@ -15,6 +15,11 @@ import picocli.CommandLine.Command;
                 DownCommand.class,
                 RunAslCommand.class,
                 ParseCommand.class,
+                IngestCommand.class,
+                WatchCommand.class,
+                StatusCommand.class,
+                HistoryCommand.class,
+                ReplayCommand.class,
         })
 public final class PaySagaCli implements Runnable {
 

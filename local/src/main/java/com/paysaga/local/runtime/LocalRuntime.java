@@ -199,10 +199,15 @@ public final class LocalRuntime implements AutoCloseable {
      */
     public List<LocalStepFunctions.Started> upload(String bucket, String key, byte[] content) {
         PutObjectResponse put = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content));
+        return publishObjectCreated(bucket, key, content.length, put.eTag(), put.versionId());
+    }
+
+    /** The "Object Created" event of an object already in the bucket, delivered to the rules. */
+    public List<LocalStepFunctions.Started> publishObjectCreated(String bucket, String key, long size, String eTag,
+            String versionId) {
         String sequencer = Long.toHexString(System.nanoTime()).toUpperCase();
         ObjectNode event = S3ObjectCreatedEvent.of(JSON, TemplateProvisioner.DEFAULT_ACCOUNT_ID, options.region(), bucket,
-                key, content.length, put.eTag() == null ? "" : put.eTag().replace("\"", ""), put.versionId(), sequencer,
-                Instant.now());
+                key, size, eTag == null ? "" : eTag.replace("\"", ""), versionId, sequencer, Instant.now());
         return publish(event);
     }
 

@@ -1,0 +1,159 @@
+package com.paysaga.local.runtime;
+
+import java.io.PrintWriter;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.paysaga.local.asl.ExecutionResult;
+import com.paysaga.local.asl.ExecutionStatus;
+import com.paysaga.shared.domain.Stage;
+import com.paysaga.shared.store.ChunkRecord;
+import com.paysaga.shared.store.RunRecord;
+import com.paysaga.shared.store.RunStore;
+import com.paysaga.shared.store.StageRecord;
+import com.paysaga.shared.store.StageStatus;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Uploads files the way a partner does and follows their runs to the end, showing live
+ * progress (per file: the stage it is in, chunks loaded of total, rate) and returning each
+ * outcome. Used by {@code ingest}, {@code demo} and the end-to-end tests.
+ */
+public final class Ingestion {
+
+    /**
+     * A file to drop into {@code inbound/<partner>/<name>}, or (content null) a known file that
+     * is being replayed.
+     */
+    public record Upload(String label, String partner, String name, byte[] content, String fileId) {
+
+        /** docs/contracts.md: the fileId is the SHA-256 of the bytes as received. */
+        public static Upload of(String label, String partner, String name, byte[] content) {
+            return new Upload(label, partner, name, content, sha256(content));
+        }
+
+        public static Upload replayOf(String label, String fileId) {
+            return new Upload(label, null, null, null, fileId);
+        }
+
+        public String key() {
+            return "inbound/" + partner + "/" + name;
+        }
+    }
+
+    /** How one upload ended. {@code run} is empty when no run record exists (e.g. rejected before Validate wrote one). */
+    public record Outcome(Upload upload, String executionName, ExecutionResult result, Optional<RunRecord> run,
+            Duration elapsed) {
+        public String status() {
+            return run.map(r -> r.runStatus().name()).orElse(result.status() == ExecutionStatus.SUCCEEDED ? "SUCCEEDED" : "FAILED");
+        }
+
+        public long loaded() {
+            return run.map(RunRecord::transactionsLoaded).orElse(0L);
+        }
+    }
+
+    private Ingestion() {
+    }
+
+    public static List<Outcome> run(LocalRuntime runtime, List<Upload> uploads, PrintWriter progress, Duration timeout)
+            throws InterruptedException {
+        String inbound = runtime.stack().ref("InboundBucket");
+        Map<Upload, LocalStepFunctions.Started> started = new LinkedHashMap<>();
+        Instant t0 = Instant.now();
+        for (Upload u : uploads) {
+            List<LocalStepFunctions.Started> s = runtime.upload(inbound, u.key(), u.content());
+            if (s.isEmpty()) {
+                throw new IllegalStateException("no rule matched the upload of " + u.key());
+            }
+            started.put(u, s.get(0));
+        }
+        return follow(runtime, started, t0, progress, timeout);
+    }
+
+    /** Follows already started executions (uploads or replays) until they end. */
+    public static List<Outcome> follow(LocalRuntime runtime, Map<Upload, LocalStepFunctions.Started> started, Instant t0,
+            PrintWriter progress, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        Map<Upload, String> lastLine = new LinkedHashMap<>();
+        Map<Upload, Outcome> done = new LinkedHashMap<>();
+        try (DynamoDbClient dynamo = runtime.clients().dynamoDb()) {
+            RunStore runs = new RunStore(dynamo, runtime.stack().ref("RunsTable"));
+            while (done.size() < started.size()) {
+                for (var e : started.entrySet()) {
+                    Upload u = e.getKey();
+                    if (done.containsKey(u)) {
+                        continue;
+                    }
+                    Optional<ExecutionResult> result = e.getValue().execution().await(Duration.ZERO);
+                    String line = progressLine(runs, u, t0);
+                    if (!line.equals(lastLine.get(u))) {
+                        lastLine.put(u, line);
+                        progress.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + line);
+                        progress.flush();
+                    }
+                    if (result.isPresent()) {
+                        runtime.await(e.getValue(), Duration.ZERO);
+                        done.put(u, new Outcome(u, e.getValue().execution().name(), result.get(),
+                                runs.findRun(u.fileId()), Duration.between(t0, Instant.now())));
+                    }
+                }
+                if (done.size() < started.size()) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException((started.size() - done.size()) + " run(s) still going after " + timeout);
+                    }
+                    Thread.sleep(250);
+                }
+            }
+        }
+        List<Outcome> out = new ArrayList<>();
+        started.keySet().forEach(u -> out.add(done.get(u)));
+        return out;
+    }
+
+    private static String progressLine(RunStore runs, Upload u, Instant t0) {
+        Optional<RunRecord> run = runs.findRun(u.fileId());
+        if (run.isEmpty()) {
+            return u.label() + "  uploaded, waiting for Validate";
+        }
+        RunRecord r = run.get();
+        StringBuilder b = new StringBuilder(u.label()).append("  ").append(r.runStatus());
+        if (r.currentStage() != null) {
+            b.append(" at ").append(r.currentStage());
+        }
+        Optional<StageRecord> transform = runs.findStage(u.fileId(), Stage.Transform);
+        Long total = transform.filter(StageRecord::succeeded).map(s -> s.counts().get("chunks")).orElse(null);
+        Map<Integer, ChunkRecord> chunks = runs.chunks(u.fileId());
+        if (total != null || !chunks.isEmpty()) {
+            long loadedChunks = chunks.values().stream().filter(c -> c.status() == StageStatus.SUCCEEDED).count();
+            long loadedTxns = chunks.values().stream().filter(c -> c.status() == StageStatus.SUCCEEDED)
+                    .mapToLong(ChunkRecord::transactions).sum();
+            double seconds = Math.max(0.001, Duration.between(t0, Instant.now()).toMillis() / 1000.0);
+            b.append("  chunks ").append(loadedChunks).append('/').append(total == null ? "?" : total)
+                    .append(String.format("  %.0f txn/s", loadedTxns / seconds));
+        }
+        if (r.lastError() != null && r.runStatus().name().equals("FAILED")) {
+            b.append("  ").append(r.lastError().error());
+        }
+        return b.toString();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
