@@ -541,9 +541,12 @@ final class CamtWalk extends XmlWalk {
         String subFamily = t != null && t.domain != null ? t.subFamily : e.subFamily;
         attributes.put("bankTransactionCode", domain == null ? null : domain + "/" + family + "/" + subFamily);
         attributes.put("proprietaryBankTransactionCode", t != null && t.proprietaryCode != null ? t.proprietaryCode : e.proprietaryCode);
-        attributes.put("batchMsgId", e.batchMsgId);
-        attributes.put("batchPmtInfId", e.batchPmtInfId);
-        attributes.put("batchNbOfTxs", e.batchCount == null ? null : Long.toString(e.batchCount));
+        // Btch precedes the TxDtls of its NtryDtls, so a detail sees its own batch; an entry without details sees the entry's.
+        Details d = dtls;
+        attributes.put("batchMsgId", d != null ? d.batchMsgId : e.batchMsgId);
+        attributes.put("batchPmtInfId", d != null ? d.batchPmtInfId : e.batchPmtInfId);
+        Long batchCount = d != null ? d.batchCount : e.batchCount;
+        attributes.put("batchNbOfTxs", batchCount == null ? null : Long.toString(batchCount));
         String remittance = null;
         if (t != null) {
             attributes.put("instrId", t.instrId);
