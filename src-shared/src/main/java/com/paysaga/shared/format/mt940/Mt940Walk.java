@@ -218,6 +218,15 @@ final class Mt940Walk {
             report.warning(where, ":" + tag + ":", "field not defined for MT940; ignored");
             return;
         }
+        // Field 86 also closes a statement as information to the account owner, after :62a:/:64:/:65:.
+        boolean closingInformation = tag.equals("86") && stmt.position >= 6;
+        if (closingInformation) {
+            if (stmt.information) {
+                error(where, ":86:", "field out of order or repeated");
+            }
+            stmt.information = true;
+            return;
+        }
         if (position < stmt.position || (position == stmt.position && position != 5 && position != 8)) {
             error(where, ":" + tag + ":", "field out of order or repeated");
         }
@@ -253,7 +262,7 @@ final class Mt940Walk {
                 if (stmt.pending != null && stmt.pending.details == null) {
                     stmt.pending.details = Details86.parse(lines);
                 } else {
-                    stmt.information = true;
+                    error(where, ":86:", "field 86 must follow its :61: statement line (one each) or close the statement");
                 }
             }
             case "62F", "62M" -> {

@@ -85,4 +85,18 @@ class Mt940TransactionsTest {
 
         assertThat(details.purpose()).isEqualTo("Refund to ****3000 as agreed");
     }
+
+    @Test
+    void statementMayCloseWithInformationToTheAccountOwnerButA86WithoutItsStatementLineIsAnError() throws IOException {
+        String statement = ":20:REF1\n:25:12345678\n:28C:1/1\n:60F:C240101EUR10,00\n:61:240101C5,00NTRFNONREF\n:86:first\n"
+                + ":62F:C240101EUR15,00\n:64:C240101EUR15,00\n:86:statement information\n-\n";
+        com.paysaga.shared.format.ValidationReport closing = com.paysaga.shared.format.iso20022.HostileInputs.parse(new Mt940Parser(),
+                statement.getBytes(java.nio.charset.StandardCharsets.US_ASCII), com.paysaga.shared.format.iso20022.HostileInputs.options());
+        com.paysaga.shared.format.ValidationReport stray = com.paysaga.shared.format.iso20022.HostileInputs.parse(new Mt940Parser(),
+                statement.replace(":86:first\n", ":86:first\n:86:second\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                com.paysaga.shared.format.iso20022.HostileInputs.options());
+
+        assertThat(closing.valid()).as(closing.errors().toString()).isTrue();
+        assertThat(stray.errors()).extracting(i -> i.location() + " " + i.field()).containsExactly("line 7 :86:");
+    }
 }
