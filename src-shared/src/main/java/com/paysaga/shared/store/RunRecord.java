@@ -26,7 +26,8 @@ public record RunRecord(
         ErrorInfo lastError) {
 
     public RunRecord {
-        route = route == null ? Map.of() : Map.copyOf(route);
+        // The route decision keeps its null fields (waitUntil of a PROCESS decision): no Map.copyOf.
+        route = route == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(route));
         lease = lease == null ? Optional.empty() : lease;
     }
 }
