@@ -76,28 +76,16 @@ final class Fixture {
                 RequestBody.fromString(profiles(PgpDecryptor.keyId(partnerKey.signingKey().getKeyID()))));
     }
 
-    /**
-     * Provisions the stack once per test class loader and hands the job its configuration as system
-     * properties, which Quarkus reads at every launch: the environment names of docs/contracts.md
-     * (as the job definition will set them) and the emulator endpoint for the SDK clients.
-     */
+    /** Provisions the stack once per test JVM; {@link #launcher} runs the job against it. */
     static synchronized Fixture get() throws IOException {
         if (instance == null) {
-            ProvisionedStack stack = TestStacks.provision("batch-job");
-            jobEnvironment(stack).forEach(System::setProperty);
-            AwsEmulator.Endpoint endpoint = AwsEmulator.endpoint();
-            for (String svc : List.of("s3", "dynamodb", "kms")) {
-                System.setProperty("quarkus." + svc + ".endpoint-override", endpoint.uri().toString());
-                System.setProperty("quarkus." + svc + ".aws.region", endpoint.region());
-                System.setProperty("quarkus." + svc + ".aws.credentials.type", "static");
-                System.setProperty("quarkus." + svc + ".aws.credentials.static-provider.access-key-id", "test");
-                System.setProperty("quarkus." + svc + ".aws.credentials.static-provider.secret-access-key", "test");
-            }
-            System.setProperty("quarkus.s3.path-style-access", "true");
-            System.setProperty("PROGRESS_INTERVAL", "0s");
-            instance = new Fixture(stack);
+            instance = new Fixture(TestStacks.provision("batch-job"));
         }
         return instance;
+    }
+
+    JobLauncher launcher() {
+        return new JobLauncher(jobEnvironment(stack));
     }
 
     /** The job definition's environment, until template.yaml defines the job definition itself. */

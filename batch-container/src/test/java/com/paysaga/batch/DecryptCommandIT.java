@@ -17,27 +17,24 @@ import com.paysaga.shared.store.RunStatus;
 import com.paysaga.shared.store.StageRecord;
 import com.paysaga.shared.store.StageStatus;
 
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
-class DecryptCommandTest {
+class DecryptCommandIT {
 
     private final PgpMessageWriter pgp = new PgpMessageWriter();
 
-    private static LaunchResult decrypt(QuarkusMainLauncher launcher, String fileId) {
+    private static JobLauncher.Result decrypt(JobLauncher launcher, String fileId) {
         return launcher.launch("decrypt", "--file-id", fileId);
     }
 
     @Test
-    void pgpFileIsDecryptedToTheWorkBucketWithACheckpointAndTwiceGivesTheSame(QuarkusMainLauncher launcher) throws IOException {
+    void pgpFileIsDecryptedToTheWorkBucketWithACheckpointAndTwiceGivesTheSame() throws IOException {
         Fixture f = Fixture.get();
+        JobLauncher launcher = f.launcher();
         byte[] clear = Fixture.unique(Fixture.sample("pain001-v03-sepa-two-batches.xml"), "decrypt-pgp");
         String fileId = f.upload("pgp", "pay.xml.pgp", pgp.encrypt(clear, f.paysagaKey.encryptionKey(),
                 PgpMessageWriter.Options.standard().armored().compressed()), Map.of());
 
-        LaunchResult first = decrypt(launcher, fileId);
+        JobLauncher.Result first = decrypt(launcher, fileId);
         assertThat(first.exitCode()).as(first.getErrorOutput()).isZero();
         assertThat(f.read("WorkBucket", StagingKeys.plaintext(fileId))).isEqualTo(clear);
         StageRecord stage = f.runs.findStage(fileId, Stage.Decrypt).orElseThrow();
@@ -48,7 +45,7 @@ class DecryptCommandTest {
         assertThat(head.serverSideEncryptionAsString()).isEqualTo("aws:kms");
         assertThat(first.getErrorOutput()).contains("\"event\":\"succeeded\"").contains("\"fileId\":\"" + fileId + "\"");
 
-        LaunchResult second = decrypt(launcher, fileId);
+        JobLauncher.Result second = decrypt(launcher, fileId);
         assertThat(second.exitCode()).isZero();
         assertThat(f.read("WorkBucket", StagingKeys.plaintext(fileId))).isEqualTo(clear);
         assertThat(f.keys("WorkBucket", "work/" + fileId + "/")).containsExactly(StagingKeys.plaintext(fileId));
@@ -56,8 +53,9 @@ class DecryptCommandTest {
     }
 
     @Test
-    void signatureByThePartnersKeyIsVerifiedAndAMissingOneRejected(QuarkusMainLauncher launcher) throws IOException {
+    void signatureByThePartnersKeyIsVerifiedAndAMissingOneRejected() throws IOException {
         Fixture f = Fixture.get();
+        JobLauncher launcher = f.launcher();
         byte[] clear = Fixture.unique(Fixture.sample("pain001-v03-sepa-two-batches.xml"), "signed");
         String signed = f.upload("signed", "s.pgp", pgp.encrypt(clear, f.paysagaKey.encryptionKey(),
                 PgpMessageWriter.Options.standard().signedBy(f.partnerKey.secret().getSecretKey())), Map.of());
@@ -70,20 +68,22 @@ class DecryptCommandTest {
     }
 
     @Test
-    void kmsEnvelopeFileIsDecrypted(QuarkusMainLauncher launcher) throws IOException {
+    void kmsEnvelopeFileIsDecrypted() throws IOException {
         Fixture f = Fixture.get();
+        JobLauncher launcher = f.launcher();
         byte[] clear = Fixture.unique(Fixture.sample("pain001-v03-sepa-two-batches.xml"), "kms");
         KmsEnvelope.Sealed sealed = new KmsEnvelope(f.kms).encrypt(f.stack.ref("DataKey"), Map.of("partner", "kms"), clear);
         String fileId = f.upload("kms", "pay.xml", sealed.body(), sealed.metadata());
 
-        LaunchResult r = decrypt(launcher, fileId);
+        JobLauncher.Result r = decrypt(launcher, fileId);
         assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
         assertThat(f.read("WorkBucket", StagingKeys.plaintext(fileId))).isEqualTo(clear);
     }
 
     @Test
-    void unencryptedFileOnlyPassesWhereTheProfileAllowsIt(QuarkusMainLauncher launcher) throws IOException {
+    void unencryptedFileOnlyPassesWhereTheProfileAllowsIt() throws IOException {
         Fixture f = Fixture.get();
+        JobLauncher launcher = f.launcher();
         byte[] clear = Fixture.unique(Fixture.sample("pain001-v03-sepa-two-batches.xml"), "plain");
         String allowed = f.upload("plain", "pay.xml", clear, Map.of());
         assertThat(decrypt(launcher, allowed).exitCode()).isZero();
@@ -96,8 +96,9 @@ class DecryptCommandTest {
     }
 
     @Test
-    void fileForAnotherKeyIsWrongKey(QuarkusMainLauncher launcher) throws IOException {
+    void fileForAnotherKeyIsWrongKey() throws IOException {
         Fixture f = Fixture.get();
+        JobLauncher launcher = f.launcher();
         byte[] clear = Fixture.unique(Fixture.sample("pain001-v03-sepa-two-batches.xml"), "wrong-key");
         String fileId = f.upload("pgp", "w.pgp", pgp.encrypt(clear, f.strangerKey.encryptionKey(),
                 PgpMessageWriter.Options.standard()), Map.of());
@@ -105,8 +106,9 @@ class DecryptCommandTest {
     }
 
     @Test
-    void tamperedAndTruncatedCiphertextsAreRejectedAndLeaveNoPlaintext(QuarkusMainLauncher launcher) throws IOException {
+    void tamperedAndTruncatedCiphertextsAreRejectedAndLeaveNoPlaintext() throws IOException {
         Fixture f = Fixture.get();
+        JobLauncher launcher = f.launcher();
         byte[] clear = Fixture.unique(Fixture.sample("pain001-v03-sepa-two-batches.xml"), "tamper");
         byte[] message = pgp.encrypt(clear, f.paysagaKey.encryptionKey(), PgpMessageWriter.Options.standard());
         byte[] tampered = message.clone();
@@ -128,8 +130,8 @@ class DecryptCommandTest {
         assertRejected(f, launcher, noMdc, "IntegrityProtectionMissingException");
     }
 
-    private static void assertRejected(Fixture f, QuarkusMainLauncher launcher, String fileId, String error) throws IOException {
-        LaunchResult r = decrypt(launcher, fileId);
+    private static void assertRejected(Fixture f, JobLauncher launcher, String fileId, String error) throws IOException {
+        JobLauncher.Result r = decrypt(launcher, fileId);
         assertThat(r.exitCode()).as(r.getErrorOutput()).isEqualTo(BatchExitCode.INPUT_REJECTED);
         StageRecord stage = f.runs.findStage(fileId, Stage.Decrypt).orElseThrow();
         assertThat(stage.status()).isEqualTo(StageStatus.FAILED);
