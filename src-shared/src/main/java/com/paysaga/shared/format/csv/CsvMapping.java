@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * A partner's processor CSV layout, declared in {@code csv-mappings/<name>.json}. Processor
  * settlement and payout reports follow no standard, so everything that varies between them is
@@ -30,6 +32,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param accountName optional column naming the merchant or payee the report is about
  * @param attributes  further columns to keep, attribute name to column
  */
+// Jackson binds these records reflectively; a native image (the Batch container) must keep them.
+// The JSON files themselves must be included as native resources: csv-mappings/*.
+@RegisterForReflection(targets = {CsvMapping.class, CsvMapping.AmountColumn.class, CsvMapping.DirectionRule.class,
+        CsvMapping.CurrencyRule.class, CsvMapping.FeeColumns.class, CsvMapping.DateColumn.class, CsvMapping.PanColumn.class})
 public record CsvMapping(
         String name,
         String description,
