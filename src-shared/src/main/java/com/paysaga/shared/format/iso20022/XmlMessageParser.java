@@ -79,6 +79,7 @@ abstract class XmlMessageParser implements FormatParser {
         boolean tooLong = false;
         // Text matters only for elements without children: indentation around child elements is skipped.
         boolean leaf = false;
+        String single = null;
         int rawDepth = 0;
         int base = -1;
         String rootName = null;
@@ -114,6 +115,7 @@ abstract class XmlMessageParser implements FormatParser {
                     walk.names[depth] = name;
                     walk.ccy[depth] = reader.getAttributeCount() > 0 ? reader.getAttributeValue(null, "Ccy") : null;
                     text.setLength(0);
+                    single = null;
                     tooLong = false;
                     leaf = true;
                     walk.start(depth, name, reader);
@@ -121,9 +123,16 @@ abstract class XmlMessageParser implements FormatParser {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     if (leaf) {
                         int length = reader.getTextLength();
-                        if (text.length() + length > MAX_TEXT) {
+                        if (text.length() + length + (single == null ? 0 : single.length()) > MAX_TEXT) {
                             tooLong = true;
+                        } else if (single == null && text.length() == 0) {
+                            // Almost every leaf has one text event: keep its String, skip the builder.
+                            single = reader.getText();
                         } else {
+                            if (single != null) {
+                                text.append(single);
+                                single = null;
+                            }
                             text.append(reader.getTextCharacters(), reader.getTextStart(), length);
                         }
                     }
@@ -139,9 +148,10 @@ abstract class XmlMessageParser implements FormatParser {
                         walk.error(walk.location(), name, "element text longer than " + MAX_TEXT + " characters");
                         walk.end(depth, name, null);
                     } else {
-                        walk.end(depth, name, leaf ? trimmed(text) : null);
+                        walk.end(depth, name, !leaf ? null : single != null ? trimmed(single) : trimmed(text));
                     }
                     text.setLength(0);
+                    single = null;
                     tooLong = false;
                     leaf = false;
                     walk.depth--;
@@ -155,6 +165,15 @@ abstract class XmlMessageParser implements FormatParser {
                 }
             }
         }
+    }
+
+    private static String trimmed(String text) {
+        int end = text.length();
+        if (end > 0 && text.charAt(0) > ' ' && text.charAt(end - 1) > ' ') {
+            return text;
+        }
+        String stripped = text.strip();
+        return stripped.isEmpty() ? null : stripped;
     }
 
     private static String trimmed(StringBuilder text) {
