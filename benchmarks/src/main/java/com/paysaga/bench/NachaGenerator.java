@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
  * A valid NACHA file of any size, produced on the fly as an {@link InputStream}: nothing is
  * written to disk or held in memory, so a 1 GB file costs one 64 KB buffer. Batches of 1,000
  * PPD entries, mostly credits with some debits, every tenth with an addenda 05; controls carry
- * the correct counts, entry hashes and totals; the file is padded with 9-filler.
+ * the correct counts, entry hashes and totals; the file is padded with 9-filler. Above about
+ * 950 MB the file control's six-digit Block Count overflows (see {@link #BLOCK_COUNT_LIMIT_RECORDS}).
  */
 public final class NachaGenerator extends InputStream {
 
     private static final int RECORD = 94;
+    /** Records a six-digit Block Count can describe: 999,999 blocks of 10. */
+    public static final long BLOCK_COUNT_LIMIT_RECORDS = 9_999_990L;
     private static final int BATCH_SIZE = 1000;
     private static final String[] ROUTINGS = {"231380104", "021000021", "011000015", "026009593", "122000661"};
     private static final String ODFI = "12100035";
@@ -40,7 +43,29 @@ public final class NachaGenerator extends InputStream {
     private long fileHash;
     private long fileDebit;
     private long fileCredit;
-    private final StringBuilder line = new StringBuilder(RECORD);
+    // Templates: each record is a copy of its template with the numbers written in place.
+    private static final byte[] HEADER = ascii("101" + " 231380104" + " 121000358" + "260302" + "0930" + "A" + "094" + "10" + "1"
+            + text("FEDERAL RESERVE BANK", 23) + text("PAYSAGA BENCHMARK", 23) + text("", 8));
+    private static final byte[] BATCH_HEADER = ascii("5200" + text("PAYSAGA BENCH", 16) + text("", 20) + "1234567890" + "PPD"
+            + text("PAYROLL", 10) + "MAR 03" + "260303" + "   " + "1" + ODFI + "0000000");
+    private static final byte[] ENTRY = ascii("622" + "000000000" + text("100000000", 17) + "0000000000" + "EMP000000000000"
+            + "EMPLOYEE NUMBER 000000" + "  " + "0" + ODFI + "0000000");
+    private static final byte[] ADDENDA = ascii("705" + text("INVOICE 0000000000 PAYMENT FOR SERVICES RENDERED IN MARCH", 80)
+            + "0001" + "0000000");
+    private static final byte[] BATCH_CONTROL = ascii("8200" + "000000" + "0000000000" + "000000000000" + "000000000000"
+            + "1234567890" + text("", 25) + ODFI + "0000000");
+    private static final byte[] FILE_CONTROL = ascii("9" + "000000" + "000000" + "00000000" + "0000000000" + "000000000000"
+            + "000000000000" + text("", 39));
+    private static final byte[] FILLER = ascii("9".repeat(RECORD));
+    private static final long[] ROUTING8 = new long[ROUTINGS.length];
+    private static final byte[][] ROUTING_BYTES = new byte[ROUTINGS.length][];
+
+    static {
+        for (int i = 0; i < ROUTINGS.length; i++) {
+            ROUTING8[i] = Long.parseLong(ROUTINGS[i].substring(0, 8));
+            ROUTING_BYTES[i] = ascii(ROUTINGS[i]);
+        }
+    }
 
     /**
      * @param entries  entry detail records to generate
@@ -114,12 +139,10 @@ public final class NachaGenerator extends InputStream {
     }
 
     private boolean nextRecord() {
-        line.setLength(0);
+        int at = chunkLim;
         if (!headerWritten) {
             headerWritten = true;
-            line.append("101").append(" 231380104").append(" 121000358").append("260302").append("0930").append('A')
-                    .append("094").append("10").append('1').append(text("FEDERAL RESERVE BANK", 23))
-                    .append(text("PAYSAGA BENCHMARK", 23)).append(text("", 8));
+            put(at, HEADER);
         } else if (entriesWritten < entries || batchOpen) {
             if (!batchOpen) {
                 batchOpen = true;
@@ -129,22 +152,24 @@ public final class NachaGenerator extends InputStream {
                 batchHash = 0;
                 batchDebit = 0;
                 batchCredit = 0;
-                line.append("5200").append(text("PAYSAGA BENCH", 16)).append(text("", 20)).append("1234567890")
-                        .append("PPD").append(text("PAYROLL", 10)).append("MAR 03").append("260303").append("   ")
-                        .append('1').append(ODFI).append(pad(batchNumber, 7));
+                put(at, BATCH_HEADER);
+                digits(at + 87, 7, batchNumber);
             } else if (pendingAddenda) {
                 pendingAddenda = false;
                 batchCount++;
-                line.append("705INVOICE ").append(pad(entriesWritten, 10)).append(" PAYMENT FOR SERVICES RENDERED IN MARCH")
-                        .append(" ".repeat(80 - 8 - 10 - 39 - 1)).append(' ')
-                        .append("0001").append(pad(inBatch, 7));
+                put(at, ADDENDA);
+                digits(at + 11, 10, entriesWritten);
+                digits(at + 87, 7, inBatch);
             } else if (inBatch < BATCH_SIZE && entriesWritten < entries) {
-                entry();
+                entry(at);
             } else {
                 batchOpen = false;
-                line.append("8200").append(pad(batchCount, 6)).append(pad(batchHash % 10_000_000_000L, 10))
-                        .append(pad(batchDebit, 12)).append(pad(batchCredit, 12)).append("1234567890")
-                        .append(" ".repeat(25)).append(ODFI).append(pad(batchNumber, 7));
+                put(at, BATCH_CONTROL);
+                digits(at + 4, 6, batchCount);
+                digits(at + 10, 10, batchHash % 10_000_000_000L);
+                digits(at + 20, 12, batchDebit);
+                digits(at + 32, 12, batchCredit);
+                digits(at + 87, 7, batchNumber);
                 fileCount += batchCount;
                 fileHash += batchHash;
                 fileDebit += batchDebit;
@@ -153,23 +178,24 @@ public final class NachaGenerator extends InputStream {
         } else if (!controlWritten) {
             controlWritten = true;
             long total = records + 1;
-            line.append('9').append(pad(batchNumber, 6)).append(pad((total + 9) / 10, 6)).append(pad(fileCount, 8))
-                    .append(pad(fileHash % 10_000_000_000L, 10)).append(pad(fileDebit, 12)).append(pad(fileCredit, 12))
-                    .append(" ".repeat(39));
+            put(at, FILE_CONTROL);
+            digits(at + 1, 6, batchNumber);
+            // Block Count has six digits: past 9,999,990 records (about 950 MB) it cannot be
+            // right, so very large files carry the low six digits and need option BLOCK_COUNT.
+            digits(at + 7, 6, (total + 9) / 10 % 1_000_000);
+            digits(at + 13, 8, fileCount);
+            digits(at + 21, 10, fileHash % 10_000_000_000L);
+            digits(at + 31, 12, fileDebit);
+            digits(at + 43, 12, fileCredit);
             fillerLeft = (10 - total % 10) % 10;
         } else if (fillerLeft > 0) {
             fillerLeft--;
-            line.append("9".repeat(RECORD));
+            put(at, FILLER);
         } else {
             return false;
         }
-        if (line.length() != RECORD) {
-            throw new IllegalStateException("generated a record of " + line.length() + " characters: " + line);
-        }
         records++;
-        for (int i = 0; i < RECORD; i++) {
-            chunk[chunkLim++] = (byte) line.charAt(i);
-        }
+        chunkLim += RECORD;
         if (lineEnd != 0) {
             chunk[chunkLim++] = lineEnd;
         }
@@ -178,27 +204,55 @@ public final class NachaGenerator extends InputStream {
 
     private boolean pendingAddenda;
 
-    private void entry() {
+    private void entry(int at) {
         entriesWritten++;
         inBatch++;
         batchCount++;
-        String routing = ROUTINGS[(int) (entriesWritten % ROUTINGS.length)];
+        int r = (int) (entriesWritten % ROUTINGS.length);
         boolean debit = entriesWritten % 7 == 0;
-        int code = debit ? 27 : 22;
-        long amount = 1000 + (entriesWritten * 7919) % 500_000;
+        // at most $200 an entry, so a 1 GB file stays within the 12-digit file control totals
+        long amount = 100 + (entriesWritten * 7919) % 20_000;
         boolean addenda = entriesWritten % 10 == 0;
         pendingAddenda = addenda;
-        batchHash += Long.parseLong(routing.substring(0, 8));
+        batchHash += ROUTING8[r];
         if (debit) {
             batchDebit += amount;
         } else {
             batchCredit += amount;
         }
-        String account = Long.toString(100_000_000L + entriesWritten * 31);
-        line.append('6').append(code).append(routing).append(account).append(" ".repeat(17 - account.length()))
-                .append(pad(amount, 10)).append("EMP").append(pad(entriesWritten, 12))
-                .append("EMPLOYEE NUMBER ").append(pad(entriesWritten % 1_000_000, 6)).append("  ")
-                .append(addenda ? '1' : '0').append(ODFI).append(pad(inBatch, 7));
+        put(at, ENTRY);
+        chunk[at + 1] = '2';
+        chunk[at + 2] = (byte) (debit ? '7' : '2');
+        put(at + 3, ROUTING_BYTES[r]);
+        digits(at + 12, 9, 100_000_000L + entriesWritten * 31 % 900_000_000L);
+        digits(at + 29, 10, amount);
+        digits(at + 42, 12, entriesWritten);
+        digits(at + 70, 6, entriesWritten % 1_000_000);
+        chunk[at + 78] = (byte) (addenda ? '1' : '0');
+        digits(at + 87, 7, inBatch);
+    }
+
+    private void put(int at, byte[] template) {
+        System.arraycopy(template, 0, chunk, at, template.length);
+    }
+
+    /** Writes {@code value} zero-padded into {@code width} bytes at 0-based offset {@code at}. */
+    private void digits(int at, int width, long value) {
+        long v = value;
+        for (int i = at + width - 1; i >= at; i--) {
+            chunk[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        if (v != 0) {
+            throw new IllegalStateException(value + " does not fit " + width + " digits");
+        }
+    }
+
+    private static byte[] ascii(String s) {
+        if (s.length() != RECORD && s.length() != 9) {
+            throw new IllegalStateException("template of " + s.length() + " characters: " + s);
+        }
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String text(String s, int width) {
