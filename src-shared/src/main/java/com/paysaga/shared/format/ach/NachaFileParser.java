@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -109,7 +108,7 @@ final class NachaFileParser {
     private final PendingEntry entry = new PendingEntry();
     private boolean entryOpen;
     private final Attributes attributes = new Attributes();
-    private List<Map.Entry<String, String>> batchAttributes;
+    private Map.Entry<String, String>[] batchAttributes;
 
     NachaFileParser(InputStream in, ParseOptions options, TransactionSink sink, int bufferSize) {
         this.reader = new NachaRecordReader(in, bufferSize);
@@ -1431,7 +1430,7 @@ final class NachaFileParser {
     }
 
     /** The batch header's attributes, shared by every transaction of the batch (entries are immutable). */
-    private List<Map.Entry<String, String>> batchAttributes() {
+    private Map.Entry<String, String>[] batchAttributes() {
         if (batchAttributes == null) {
             Attributes b = new Attributes();
             b.put(AchAttributes.BATCH_NUMBER, batchNumberText);
@@ -1448,8 +1447,8 @@ final class NachaFileParser {
     /**
      * Collects a transaction's attributes straight into the immutable map {@code Transaction}
      * keeps ({@link Map#ofEntries}), without a HashMap and a copy per transaction. Null values
-     * are skipped; a key set twice keeps its last value (a malformed file may repeat fields).
-     * Keys must be {@link AchAttributes} constants.
+     * are skipped. A key set twice (only a malformed file repeats fields, e.g. a return of an
+     * ACK) keeps its last value, at the cost of a slower path taken only then.
      */
     private static final class Attributes {
         @SuppressWarnings("unchecked")
@@ -1466,33 +1465,39 @@ final class NachaFileParser {
             }
         }
 
-        void addBatchLevel(List<Map.Entry<String, String>> batchLevel) {
-            for (Map.Entry<String, String> e : batchLevel) {
-                add(e);
-            }
+        void addBatchLevel(Map.Entry<String, String>[] batchLevel) {
+            ensure(batchLevel.length);
+            System.arraycopy(batchLevel, 0, entries, size, batchLevel.length);
+            size += batchLevel.length;
         }
 
         private void add(Map.Entry<String, String> entry) {
-            // Keys are the AchAttributes constants, so identity is equality.
-            String key = entry.getKey();
-            for (int i = 0; i < size; i++) {
-                if (entries[i].getKey() == key) {
-                    entries[i] = entry;
-                    return;
-                }
-            }
-            if (size == entries.length) {
-                entries = Arrays.copyOf(entries, size * 2);
-            }
+            ensure(1);
             entries[size++] = entry;
         }
 
-        List<Map.Entry<String, String>> entries() {
-            return List.of(Arrays.copyOf(entries, size));
+        private void ensure(int more) {
+            if (size + more > entries.length) {
+                entries = Arrays.copyOf(entries, Math.max(entries.length * 2, size + more));
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, String>[] entries() {
+            return Arrays.copyOf(entries, size);
         }
 
         Map<String, String> toMap() {
-            return Map.ofEntries(Arrays.copyOf(entries, size));
+            Map.Entry<String, String>[] copy = Arrays.copyOf(entries, size);
+            try {
+                return Map.ofEntries(copy);
+            } catch (IllegalArgumentException duplicateKey) {
+                Map<String, String> last = new java.util.LinkedHashMap<>();
+                for (Map.Entry<String, String> e : copy) {
+                    last.put(e.getKey(), e.getValue());
+                }
+                return Map.copyOf(last);
+            }
         }
     }
 

@@ -94,6 +94,7 @@ enum SecCode {
     final long maxAmount;
     /** Whether zero-dollar remittance codes (24/29/34/39/44/49/54) are allowed. */
     final boolean zeroDollar;
+    private final Set<Integer> onlyCodes;
 
     SecCode(Layout layout, AddendaKind addenda, int minAddenda, int maxAddenda, Flow flow, long maxAmount,
             boolean zeroDollar) {
@@ -104,6 +105,7 @@ enum SecCode {
         this.flow = flow;
         this.maxAmount = maxAmount;
         this.zeroDollar = zeroDollar;
+        this.onlyCodes = restrictedCodes(name());
     }
 
     /** Entries whose positions 55–58 count the addenda records. */
@@ -113,10 +115,14 @@ enum SecCode {
 
     /** Codes the rules restrict this SEC code's forward entries to, or null when the general rules apply. */
     Set<Integer> onlyCodes() {
-        return switch (this) {
-            case ENR -> Set.of(22, 27, 32, 37);
-            case DNE -> Set.of(23, 33);
-            case ACK, ATX -> Set.of(24, 34);
+        return onlyCodes;
+    }
+
+    private static Set<Integer> restrictedCodes(String sec) {
+        return switch (sec) {
+            case "ENR" -> Set.of(22, 27, 32, 37);
+            case "DNE" -> Set.of(23, 33);
+            case "ACK", "ATX" -> Set.of(24, 34);
             default -> null;
         };
     }
