@@ -86,7 +86,7 @@ class ReplayServiceTest {
     /** A run whose Route and Decrypt succeeded and whose plaintext exists: replayable from Transform. */
     private String decryptedRun(String name, String partner) {
         service();
-        String id = String.format("%064x", new java.math.BigInteger(1, name.getBytes()));
+        String id = sha256(name);
         String key = "inbound/" + partner + "/" + name + ".ach";
         s3.putObject(b -> b.bucket(stack.ref("InboundBucket")).key(key), RequestBody.fromString("x"));
         runs.createRun(new NewRun(id, partner, stack.ref("InboundBucket"), key, null, 1, id, T0, "first"));
@@ -229,6 +229,16 @@ class ReplayServiceTest {
         public void stop(String name, String cause) {
             stopped.add(name);
             running.remove(name);
+        }
+    }
+
+    /** A realistic file id: the SHA-256 of something, as Validate derives it from content. */
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
         }
     }
 }

@@ -53,7 +53,7 @@ class RunStoreTest {
     }
 
     private static String fileId(String name) {
-        return String.format("%064x", new java.math.BigInteger(1, name.getBytes()));
+        return sha256(name);
     }
 
     private RunRecord created(String name) {
@@ -200,5 +200,15 @@ class RunStoreTest {
                 .isInstanceOf(RunNotFoundException.class).hasMessageContaining(id);
         assertThat(store().findRun(id)).isEmpty();
         assertThat(store().stages(id)).isEmpty();
+    }
+
+    /** A realistic file id: the SHA-256 of something, as Validate derives it from content. */
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 }

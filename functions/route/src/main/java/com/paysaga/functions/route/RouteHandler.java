@@ -12,7 +12,9 @@ import com.paysaga.shared.routing.RouteService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Route: the partner profile and processing window of a validated file. */
-@RegisterForReflection(targets = RouteDecision.class)
+@RegisterForReflection(classNames = {"com.paysaga.shared.routing.PartnerProfiles$Document",
+        "com.paysaga.shared.routing.PartnerProfiles$Raw", "com.paysaga.shared.routing.PartnerProfiles$RawWindow"},
+        targets = RouteDecision.class)
 public class RouteHandler implements RequestHandler<RouteRequest, RouteDecision> {
 
     @Inject

@@ -14,7 +14,9 @@ import com.paysaga.shared.store.RunView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Validate: a new upload (from the S3 event) or, on a replay from Validate, the recorded one. */
-@RegisterForReflection(targets = {ValidationOutcome.class, RunView.class})
+@RegisterForReflection(classNames = {"com.paysaga.shared.routing.PartnerProfiles$Document",
+        "com.paysaga.shared.routing.PartnerProfiles$Raw", "com.paysaga.shared.routing.PartnerProfiles$RawWindow"},
+        targets = {ValidationOutcome.class, RunView.class})
 public class ValidateHandler implements RequestHandler<ValidateRequest, ValidationOutcome> {
 
     @Inject
