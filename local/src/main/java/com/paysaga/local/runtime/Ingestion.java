@@ -141,7 +141,7 @@ public final class Ingestion {
                     .mapToLong(ChunkRecord::transactions).sum();
             double seconds = Math.max(0.001, Duration.between(t0, Instant.now()).toMillis() / 1000.0);
             b.append("  chunks ").append(loadedChunks).append('/').append(total == null ? "?" : total)
-                    .append(String.format("  %.0f txn/s", loadedTxns / seconds));
+                    .append(String.format("  %.1f txn/s", loadedTxns / seconds));
         }
         if (r.lastError() != null && r.runStatus().name().equals("FAILED")) {
             b.append("  ").append(r.lastError().error());

@@ -287,8 +287,6 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("AWS_SECRET_ACCESS_KEY", "test");
         env.put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
         env.put("AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
-        env.put("SFN_ENDPOINT_URL", api.endpoint().toString());
-        env.put("BATCH_ENDPOINT_URL", api.endpoint().toString());
         return env;
     }
 
@@ -307,6 +305,9 @@ public final class LocalRuntime implements AutoCloseable {
         }
         Path dir = extract(zip, options.stateDir().resolve("functions").resolve(id));
         Map<String, String> env = new LinkedHashMap<>(emulatorEnvironment());
+        // The emulator has no Step Functions or Batch of ours: the replay function reaches them here.
+        env.put("SFN_ENDPOINT_URL", api.endpoint().toString());
+        env.put("BATCH_ENDPOINT_URL", api.endpoint().toString());
         env.putAll(stack.functionEnvironment(id));
         List<String> command;
         if (Files.isExecutable(dir.resolve("bootstrap"))) {
