@@ -222,8 +222,6 @@ final class NachaFileParser {
         }
     }
 
-    // ---- file header (record type 1)
-
     private void fileHeader(byte[] r) {
         records++;
         if (fileHeaderSeen) {
@@ -275,8 +273,6 @@ final class NachaFileParser {
             error("Format Code", "must be 1");
         }
     }
-
-    // ---- batch header (record type 5)
 
     private void batchHeader(byte[] r) throws IOException {
         records++;
@@ -440,8 +436,6 @@ final class NachaFileParser {
         return best;
     }
 
-    // ---- entry detail (record type 6)
-
     private void entryDetail(byte[] r) throws IOException {
         records++;
         if (state != State.BATCH) {
@@ -580,8 +574,6 @@ final class NachaFileParser {
     private static boolean ofacIndicator(byte b) {
         return b == ' ' || b == '0' || b == '1';
     }
-
-    // ---- addenda (record type 7)
 
     private void addendaRecord(byte[] r) {
         records++;
@@ -860,8 +852,6 @@ final class NachaFileParser {
         }
         return b.isEmpty() ? null : b.toString();
     }
-
-    // ---- end of an entry: the rules that need its addenda, and the transaction
 
     private void finishEntry() throws IOException {
         if (!entryOpen) {
@@ -1251,8 +1241,6 @@ final class NachaFileParser {
         return String.join("*", parts);
     }
 
-    // ---- batch control (record type 8)
-
     private void batchControl(byte[] r) throws IOException {
         records++;
         if (state != State.BATCH) {
@@ -1329,8 +1317,6 @@ final class NachaFileParser {
         fileCredit += batchCredit;
     }
 
-    // ---- file control and filler (record type 9)
-
     private void nine(byte[] r) throws IOException {
         if (allNines(r)) {
             fillers++;
@@ -1406,8 +1392,6 @@ final class NachaFileParser {
             report.error(END_OF_FILE, "", fillers + " 9-filler records: more than needed to complete the last block");
         }
     }
-
-    // ---- helpers
 
     private String entryLocation(PendingEntry e) {
         if (e.location == null) {

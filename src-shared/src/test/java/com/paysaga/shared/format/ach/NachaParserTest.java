@@ -55,8 +55,6 @@ class NachaParserTest {
         return issues.stream().map(i -> i.location() + " [" + i.field() + "] " + i.message()).toList();
     }
 
-    // ---- canonical transactions
-
     @Test
     void aCreditEntryIsADebitOfTheOriginatorPayingTheReceiver() throws IOException {
         ValidationReport report = parse(AchSamples.ppdPayroll().build());
@@ -216,8 +214,6 @@ class NachaParserTest {
         assertThat(report.totals().get("USD").debit()).isEqualTo(200_000_000L);
     }
 
-    // ---- physical layouts
-
     @Test
     void aFileWithoutLineEndsIsReadAsA94ByteRecordStreamAndLocatedByRecordNumber() throws IOException {
         String file = AchSamples.ppdPayroll().withoutFiller().build().replace("\n", "");
@@ -259,8 +255,6 @@ class NachaParserTest {
         assertThat(messages(report.warnings())).contains("line 3 [] record is 60 characters; trailing blanks restored");
         assertThat(messages(report.errors())).contains("line 3 [Trace Number] must be 15 digits");
     }
-
-    // ---- validation
 
     @Test
     void entryHashKeepsOnlyTheLowTenDigitsOfTheSum() throws IOException {
@@ -400,8 +394,6 @@ class NachaParserTest {
         assertThat(errors).startsWith("line 2 [Record Type Code] batch control record without a batch header record",
                 "line 4 [] batch 1 has no entry detail records");
     }
-
-    // ---- bad input never escapes as an exception
 
     @Test
     void randomBytesGiveACleanReportCappedAtTheIssueLimit() throws IOException {
