@@ -58,6 +58,8 @@ public final class LocalRuntime implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocalRuntime.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+    /** The name of the Batch job's fault proxy. */
+    public static final String BATCH_JOB = "BatchJob";
 
     /**
      * @param root              the checkout (template.yaml, state-machine.asl.json, built artifacts)
@@ -87,6 +89,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final S3Client s3;
     private final SnsClient sns;
     private final DynamoDbIntegration dynamo;
+    private final Map<String, FaultProxy> proxies = new LinkedHashMap<>();
 
     private LocalRuntime(Options options) throws IOException {
         this.options = options;
@@ -101,7 +104,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.s3 = clients.s3();
         this.sns = clients.sns();
         Path logs = options.stateDir().resolve("logs");
-        Map<String, String> emulatorEnv = emulatorEnvironment();
+        Map<String, String> emulatorEnv = emulatorEnvironment(proxy(BATCH_JOB));
         this.batch = new LocalBatch(new LocalBatch.Image(
                 List.of(javaBinary(), "-XX:+UseSerialGC", "-jar",
                         options.root().resolve("batch-container/target/quarkus-app/quarkus-run.jar").toString()),
@@ -277,10 +280,25 @@ public final class LocalRuntime implements AutoCloseable {
 
     // ------------------------------------------------------------------ template → local processes
 
-    private Map<String, String> emulatorEnvironment() {
+    /** The fault proxy in front of the emulator for one function (by logical id) or {@link #BATCH_JOB}. */
+    public FaultProxy faults(String logicalIdOrBatchJob) {
+        FaultProxy p = proxies.get(logicalIdOrBatchJob);
+        if (p == null) {
+            throw new IllegalArgumentException("no process group " + logicalIdOrBatchJob + "; known: " + proxies.keySet());
+        }
+        return p;
+    }
+
+    private FaultProxy proxy(String name) throws IOException {
+        FaultProxy p = new FaultProxy(name, options.emulator());
+        proxies.put(name, p);
+        return p;
+    }
+
+    private Map<String, String> emulatorEnvironment(FaultProxy via) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("AWS_ENDPOINT_URL", options.emulator().toString());
+        env.put("AWS_ENDPOINT_URL", via.endpoint().toString());
         env.put("AWS_REGION", options.region());
         env.put("AWS_DEFAULT_REGION", options.region());
         env.put("AWS_ACCESS_KEY_ID", "test");
@@ -304,7 +322,7 @@ public final class LocalRuntime implements AutoCloseable {
             throw new IOException("function " + id + " is not built: " + zip + " is missing (./mvnw package)");
         }
         Path dir = extract(zip, options.stateDir().resolve("functions").resolve(id));
-        Map<String, String> env = new LinkedHashMap<>(emulatorEnvironment());
+        Map<String, String> env = new LinkedHashMap<>(emulatorEnvironment(proxy(id)));
         // The emulator has no Step Functions or Batch of ours: the replay function reaches them here.
         env.put("SFN_ENDPOINT_URL", api.endpoint().toString());
         env.put("BATCH_ENDPOINT_URL", api.endpoint().toString());
@@ -462,6 +480,7 @@ public final class LocalRuntime implements AutoCloseable {
         functions.values().stream().distinct().forEach(LocalLambdaFunction::close);
         batch.close();
         api.close();
+        proxies.values().forEach(FaultProxy::close);
         dynamo.close();
         s3.close();
         sns.close();
