@@ -48,6 +48,8 @@ public final class ValidationReport {
     private long transactions;
     private final Map<String, Totals> totals = new TreeMap<>();
     private final Map<String, Long> counters = new LinkedHashMap<>();
+    private String lastCurrency;
+    private Totals lastTotals;
 
     public ValidationReport(Format format, int maxIssues) {
         this.format = format;
@@ -75,7 +77,11 @@ public final class ValidationReport {
     /** Called once per transaction handed to the sink. */
     public void countTransaction(Direction direction, String currency, long amountMinor) {
         transactions++;
-        totals.computeIfAbsent(currency, c -> new Totals()).add(direction, amountMinor);
+        // Files are nearly always single-currency: skip the map lookup for a repeat currency.
+        Totals t = currency.equals(lastCurrency) ? lastTotals : totals.computeIfAbsent(currency, c -> new Totals());
+        lastCurrency = currency;
+        lastTotals = t;
+        t.add(direction, amountMinor);
     }
 
     public void increment(String counter) {

@@ -860,15 +860,14 @@ final class NachaFileParser {
         entryOpen = false;
         PendingEntry e = entry;
         SecCode s = sec;
-        String at = entryLocation(e);
         if (e.indicator == '1' && e.addenda == 0) {
-            report.error(at, "Addenda Record Indicator", "is 1 but no addenda record follows");
+            entryError(e, "Addenda Record Indicator", "is 1 but no addenda record follows");
         } else if (e.indicator == '0' && e.addenda > 0) {
-            report.error(at, "Addenda Record Indicator", "is 0 but " + e.addenda + " addenda record"
+            entryError(e, "Addenda Record Indicator", "is 0 but " + e.addenda + " addenda record"
                     + (e.addenda == 1 ? " follows" : "s follow"));
         }
         if (e.declaredAddenda >= 0 && e.declaredAddenda != e.addenda) {
-            report.error(at, "Number of Addenda Records", "says " + e.declaredAddenda + ", but " + e.addenda
+            entryError(e, "Number of Addenda Records", "says " + e.declaredAddenda + ", but " + e.addenda
                     + " addenda record" + (e.addenda == 1 ? " follows" : "s follow"));
         }
         if (s == null || e.code < 0 || e.amount < 0) {
@@ -880,21 +879,21 @@ final class NachaFileParser {
             case RETURN -> {
                 kind = EntryKind.RETURN;
                 if (!TransactionCodes.returnOrNoc(code)) {
-                    report.error(at, "Transaction Code", "a return (addenda 99) must use a return code such as 21 or 26, not "
+                    entryError(e, "Transaction Code", "a return (addenda 99) must use a return code such as 21 or 26, not "
                             + code);
                 }
             }
             case NOC -> {
                 kind = EntryKind.NOC;
                 if (!TransactionCodes.returnOrNoc(code)) {
-                    report.error(at, "Transaction Code", "a notification of change must use a code such as 21 or 26, not "
+                    entryError(e, "Transaction Code", "a notification of change must use a code such as 21 or 26, not "
                             + code);
                 }
                 if (e.amount != 0) {
-                    report.error(at, "Amount", "a notification of change must have amount zero");
+                    entryError(e, "Amount", "a notification of change must have amount zero");
                 }
             }
-            default -> kind = forwardRules(e, s, at);
+            default -> kind = forwardRules(e, s);
         }
         if (kind == null || !e.ok) {
             return;
@@ -912,77 +911,82 @@ final class NachaFileParser {
         }
     }
 
+    /** An error located at the entry detail record (its location string is built only here). */
+    private void entryError(PendingEntry e, String field, String message) {
+        report.error(entryLocation(e), field, message);
+    }
+
     /** Rules for forward entries; the kind to emit, or null for a prenotification (not emitted). */
-    private EntryKind forwardRules(PendingEntry e, SecCode s, String at) {
+    private EntryKind forwardRules(PendingEntry e, SecCode s) {
         int code = e.code;
         if (TransactionCodes.returnOrNoc(code)) {
-            report.error(at, "Transaction Code", code + " is for returns and notifications of change, but the entry has no addenda 98/99");
+            entryError(e, "Transaction Code", code + " is for returns and notifications of change, but the entry has no addenda 98/99");
         }
         if (s == SecCode.COR) {
-            report.error(at, "Addenda Type Code", "a COR entry needs an addenda 98");
+            entryError(e, "Addenda Type Code", "a COR entry needs an addenda 98");
         }
         if (e.addenda < s.minAddenda) {
-            report.error(at, "Addenda Record Indicator", s + " entries need " + (s == SecCode.IAT ? "the addenda 10-16"
+            entryError(e, "Addenda Record Indicator", s + " entries need " + (s == SecCode.IAT ? "the addenda 10-16"
                     : s.minAddenda == 1 ? "an addenda record" : "at least " + s.minAddenda + " addenda records"));
         } else if (s == SecCode.IAT && e.iatNext <= 16) {
-            report.error(at, "Addenda Type Code", "IAT entry without its mandatory addenda " + e.iatNext + "-16");
+            entryError(e, "Addenda Type Code", "IAT entry without its mandatory addenda " + e.iatNext + "-16");
         }
         Set<Integer> only = s.onlyCodes();
         if (only != null && !only.contains(code)) {
-            report.error(at, "Transaction Code", s + " entries use transaction codes " + new java.util.TreeSet<>(only) + ", not " + code);
+            entryError(e, "Transaction Code", s + " entries use transaction codes " + new java.util.TreeSet<>(only) + ", not " + code);
         }
         if (s.flow == SecCode.Flow.DEBITS && e.credit && !TransactionCodes.returnOrNoc(code)) {
-            report.error(at, "Transaction Code", s + " entries are debits only");
+            entryError(e, "Transaction Code", s + " entries are debits only");
         } else if (s.flow == SecCode.Flow.CREDITS && !e.credit) {
-            report.error(at, "Transaction Code", s + " entries are credits only");
+            entryError(e, "Transaction Code", s + " entries are credits only");
         }
         if (s.maxAmount > 0 && e.amount > s.maxAmount) {
-            report.error(at, "Amount", s + " entries are limited to " + dollars(s.maxAmount));
+            entryError(e, "Amount", s + " entries are limited to " + dollars(s.maxAmount));
         }
         byte[] r = e.record;
         if ((s == SecCode.WEB || s == SecCode.TEL) && !e.credit && r[76] != 'R' && r[76] != 'S') {
-            report.error(at, "Payment Type Code", "must be R (recurring) or S (single) for " + s + " debits");
+            entryError(e, "Payment Type Code", "must be R (recurring) or S (single) for " + s + " debits");
         }
         if ((s.layout == SecCode.Layout.CHECK || s.layout == SecCode.Layout.XCK) && blank(r, 40, 15)) {
-            report.error(at, "Check Serial Number", "is blank");
+            entryError(e, "Check Serial Number", "is blank");
         }
         if (s == SecCode.POP && blank(r, 40, 9)) {
-            report.error(at, "Check Serial Number", "is blank");
+            entryError(e, "Check Serial Number", "is blank");
         }
         if ((s == SecCode.ACK || s == SecCode.ATX) && digits(r, 40, 15) < 0) {
-            report.error(at, "Original Entry Trace Number", "must be 15 digits");
+            entryError(e, "Original Entry Trace Number", "must be 15 digits");
         }
         if (s == SecCode.SHR) {
             long mmyy = digits(r, 40, 4);
             if (mmyy < 0 || mmyy / 100 < 1 || mmyy / 100 > 12) {
-                report.error(at, "Card Expiration Date", "must be MMYY");
+                entryError(e, "Card Expiration Date", "must be MMYY");
             }
         }
 
         if (TransactionCodes.prenote(code)) {
             if (e.amount != 0) {
-                report.error(at, "Amount", "a prenotification (code " + code + ") must have amount zero");
+                entryError(e, "Amount", "a prenotification (code " + code + ") must have amount zero");
             }
             // DNE is carried on prenotification codes by rule but is a notice, not a prenote.
             return s == SecCode.DNE ? EntryKind.NON_MONETARY : null;
         }
         if (TransactionCodes.zeroDollar(code)) {
             if (!s.zeroDollar) {
-                report.error(at, "Transaction Code", "zero-dollar code " + code + " is only allowed for CCD, CTX, ACK and ATX");
+                entryError(e, "Transaction Code", "zero-dollar code " + code + " is only allowed for CCD, CTX, ACK and ATX");
             }
             if (e.amount != 0) {
-                report.error(at, "Amount", "a zero-dollar entry (code " + code + ") must have amount zero");
+                entryError(e, "Amount", "a zero-dollar entry (code " + code + ") must have amount zero");
             }
             return EntryKind.ZERO_DOLLAR;
         }
         if (s.zeroAmountOnly()) {
             if (e.amount != 0) {
-                report.error(at, "Amount", s + " entries must have amount zero");
+                entryError(e, "Amount", s + " entries must have amount zero");
             }
             return EntryKind.NON_MONETARY;
         }
         if (e.amount == 0) {
-            report.error(at, "Amount", "is zero for a live entry (code " + code + "); use a prenotification or zero-dollar code");
+            entryError(e, "Amount", "is zero for a live entry (code " + code + "); use a prenotification or zero-dollar code");
         }
         return EntryKind.LIVE;
     }
