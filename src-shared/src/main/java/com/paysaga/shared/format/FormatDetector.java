@@ -86,7 +86,7 @@ public final class FormatDetector {
         }
 
         int start = skipWhitespace(head, bom, length);
-        Sniffed sniffed = classify(head, start, length, options, declared);
+        Sniffed sniffed = classify(head, start, length, complete, options, declared);
 
         Charset charset;
         if (sniffed.xmlEncoding != null) {
@@ -138,7 +138,8 @@ public final class FormatDetector {
     private record Sniffed(Format format, String seen, String csvMapping, String xmlEncoding, boolean xml) {
     }
 
-    private Sniffed classify(byte[] b, int start, int length, ParseOptions options, Optional<Charset> declared) {
+    private Sniffed classify(byte[] b, int start, int length, boolean complete, ParseOptions options,
+            Optional<Charset> declared) {
         if (start >= length) {
             return new Sniffed(null, "only whitespace", null, null, false);
         }
@@ -184,8 +185,9 @@ public final class FormatDetector {
             return new Sniffed(Format.PROCESSOR_CSV, "a delimited header line; using the declared mapping "
                     + options.csvMapping().get(), options.csvMapping().get(), null, false);
         }
+        boolean cut = lineEnd == length && !complete;
         return new Sniffed(null, "text whose first line starts with \"" + maskedPrefix(firstLine) + "\" and has "
-                + firstLine.length() + " characters", null, null, false);
+                + (cut ? "more than " : "") + firstLine.length() + " characters", null, null, false);
     }
 
     private static Sniffed classifyXml(byte[] b, int start, int length) {

@@ -96,6 +96,28 @@ class PaymentFileParsersTest {
     }
 
     @Test
+    void aTenMegabyteLineIsAnUnknownFormatAfterReadingOnlyTheSniffedPrefix() throws IOException {
+        byte[] line = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(line, (byte) 'x');
+        int[] read = {0};
+        InputStream counting = new java.io.FilterInputStream(new ByteArrayInputStream(line)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                read[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+
+        ValidationReport report = PaymentFileParsers.standard().parse(counting, ParseOptions.strict("f", "f"),
+                Optional.empty(), out::add);
+
+        assertThat(report.errors()).singleElement().extracting(Issue::message).asString()
+                .startsWith("unknown format: text whose first line starts with \"xxxxxxxx\" and has more than 65536 characters");
+        assertThat(read[0]).isLessThan(1024 * 1024);
+    }
+
+    @Test
     void aWrongEncodingIsACleanReportEvenWhenTheFormatIsForced() throws IOException {
         byte[] utf16 = ("\uFEFF" + NACHA).getBytes(StandardCharsets.UTF_16BE);
 
