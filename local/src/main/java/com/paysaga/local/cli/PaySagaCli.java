@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "paysaga", mixinStandardHelpOptions = true, version = "PaySaga local runtime 0.1.0",
         description = "Runs PaySaga on one machine against the local AWS emulator.",
         subcommands = {
+                DemoCommand.class,
                 UpCommand.class,
                 DownCommand.class,
                 RunAslCommand.class,

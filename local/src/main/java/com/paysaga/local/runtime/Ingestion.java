@@ -36,15 +36,20 @@ public final class Ingestion {
      * A file to drop into {@code inbound/<partner>/<name>}, or (content null) a known file that
      * is being replayed.
      */
-    public record Upload(String label, String partner, String name, byte[] content, String fileId) {
+    public record Upload(String label, String partner, String name, byte[] content, Map<String, String> metadata,
+            String fileId) {
 
         /** docs/contracts.md: the fileId is the SHA-256 of the bytes as received. */
         public static Upload of(String label, String partner, String name, byte[] content) {
-            return new Upload(label, partner, name, content, sha256(content));
+            return new Upload(label, partner, name, content, Map.of(), sha256(content));
+        }
+
+        public static Upload of(String label, String partner, String name, byte[] content, Map<String, String> metadata) {
+            return new Upload(label, partner, name, content, metadata, sha256(content));
         }
 
         public static Upload replayOf(String label, String fileId) {
-            return new Upload(label, null, null, null, fileId);
+            return new Upload(label, null, null, null, Map.of(), fileId);
         }
 
         public String key() {
@@ -73,7 +78,7 @@ public final class Ingestion {
         Map<Upload, LocalStepFunctions.Started> started = new LinkedHashMap<>();
         Instant t0 = Instant.now();
         for (Upload u : uploads) {
-            List<LocalStepFunctions.Started> s = runtime.upload(inbound, u.key(), u.content());
+            List<LocalStepFunctions.Started> s = runtime.upload(inbound, u.key(), u.content(), u.metadata());
             if (s.isEmpty()) {
                 throw new IllegalStateException("no rule matched the upload of " + u.key());
             }

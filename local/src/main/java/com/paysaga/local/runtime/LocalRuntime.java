@@ -201,7 +201,12 @@ public final class LocalRuntime implements AutoCloseable {
      * to the matching rules, which start executions; returns them.
      */
     public List<LocalStepFunctions.Started> upload(String bucket, String key, byte[] content) {
-        PutObjectResponse put = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content));
+        return upload(bucket, key, content, Map.of());
+    }
+
+    /** As {@link #upload(String, String, byte[])}, with user metadata (e.g. a KMS envelope's). */
+    public List<LocalStepFunctions.Started> upload(String bucket, String key, byte[] content, Map<String, String> metadata) {
+        PutObjectResponse put = s3.putObject(b -> b.bucket(bucket).key(key).metadata(metadata), RequestBody.fromBytes(content));
         return publishObjectCreated(bucket, key, content.length, put.eTag(), put.versionId());
     }
 
