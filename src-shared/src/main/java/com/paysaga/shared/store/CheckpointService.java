@@ -96,7 +96,7 @@ public class CheckpointService {
             case Transform -> {
                 Manifest m = manifest(fileId, stage);
                 artifacts.put("manifest", ObjectLayout.s3Uri(buckets.staging(), ObjectLayout.manifestKey(fileId)));
-                artifacts.put("chunkList", ObjectLayout.s3Uri(buckets.staging(), ObjectLayout.chunkListKey(fileId)));
+                artifacts.put("chunks", ObjectLayout.s3Uri(buckets.staging(), ObjectLayout.chunkListKey(fileId)));
                 counts.put("transactions", m.transactions());
                 counts.put("chunks", (long) m.chunks().size());
                 runs.recordParsedCount(fileId, m.transactions());
@@ -174,11 +174,20 @@ public class CheckpointService {
                     false, "execution " + execution + " failed at " + failed + " without holding the lease of file "
                             + fileId + "; the run was left as it is: " + e.error() + ": " + e.cause());
         }
-        runs.stageFailed(fileId, failed, execution, e.error(), e.cause(), status);
+        String error = e.error();
+        String cause = e.cause();
+        // A Batch command records its own failure (WrongKeyException, ValidationFailedException…),
+        // more precise than the state machine's States.TaskFailed: that account stands.
+        Optional<StageRecord> own = runs.findStage(fileId, failed);
+        if (own.isPresent() && own.get().status() == StageStatus.FAILED && execution.equals(own.get().execution())
+                && own.get().error() != null) {
+            error = own.get().error();
+            cause = own.get().cause() == null ? cause : own.get().cause();
+        }
+        runs.stageFailed(fileId, failed, execution, error, cause, status);
         runs.releaseLease(fileId, execution);
-        return new FailureRecord(fileId, failed.name(), e.error(), e.cause(), status.name(), execution, true,
-                "file " + fileId + " " + status.name().toLowerCase() + " at " + failed + ": " + e.error() + ": "
-                        + e.cause());
+        return new FailureRecord(fileId, failed.name(), error, cause, status.name(), execution, true,
+                "file " + fileId + " " + status.name().toLowerCase() + " at " + failed + ": " + error + ": " + cause);
     }
 
     // ------------------------------------------------------------------ replay entry

@@ -131,7 +131,7 @@ class CheckpointHandlerTest {
         runs.stageSucceeded(fileId, Stage.Transform, EXEC, Map.of("validationReport", "s3://x/report.json"), Map.of());
         invoke(event("stage-succeeded-transform.json")).statusCode(200).body("status", equalTo("SUCCEEDED"));
         StageRecord r = runs.findStage(fileId, Stage.Transform).orElseThrow();
-        assertThat(r.artifacts()).containsKeys("validationReport", "manifest", "chunkList");
+        assertThat(r.artifacts()).containsKeys("validationReport", "manifest", "chunks");
         assertThat(r.counts()).containsEntry("transactions", 1200L).containsEntry("chunks", 2L);
         assertThat(runs.getRun(fileId).transactionsParsed()).isEqualTo(1200L);
     }
@@ -186,6 +186,19 @@ class CheckpointHandlerTest {
                 .body("runStatus", equalTo("REJECTED"))
                 .body("cause", containsString("exit code 10 (input rejected)"));
         assertThat(runs.findStage(fileId, Stage.Transform).get().cause()).contains("-transform");
+    }
+
+    @Test
+    void theBatchCommandsOwnAccountOfItsFailureIsKept() {
+        runs.stageStarted(fileId, Stage.Transform, EXEC);
+        runs.stageFailed(fileId, Stage.Transform, EXEC, "ValidationFailedException", "batch header 2: bad SEC code",
+                RunStatus.REJECTED);
+        invoke(event("record-failure-batch-rejected.json")).statusCode(200)
+                .body("error", equalTo("ValidationFailedException"))
+                .body("cause", equalTo("batch header 2: bad SEC code"))
+                .body("runStatus", equalTo("REJECTED"));
+        assertThat(runs.findStage(fileId, Stage.Transform).get().error()).isEqualTo("ValidationFailedException");
+        assertThat(runs.getRun(fileId).lease()).isEmpty();
     }
 
     @Test
