@@ -51,14 +51,22 @@ public final class LocalBatch implements AutoCloseable {
     private final Image image;
     private final String region;
     private final String account;
+    /** The compute environment's capacity: jobs beyond it wait RUNNABLE, as on AWS Batch. */
+    private final java.util.concurrent.Semaphore slots;
     private final Map<String, Process> running = new ConcurrentHashMap<>();
     private final Map<String, String> terminationReasons = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> jobs = new ConcurrentHashMap<>();
 
     public LocalBatch(Image image, String region, String account) {
+        this(image, region, account, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param maxConcurrentJobs attempts that may run at once; more wait their turn (status RUNNABLE) */
+    public LocalBatch(Image image, String region, String account, int maxConcurrentJobs) {
         this.image = image;
         this.region = region;
         this.account = account;
+        this.slots = new java.util.concurrent.Semaphore(Math.max(1, maxConcurrentJobs), true);
     }
 
     /** Runs the job to completion, retries included (the {@code .sync} integration pattern). */
@@ -70,7 +78,7 @@ public final class LocalBatch implements AutoCloseable {
         env.putAll(s.environmentOverride());
         ObjectNode job = describe(s, jobId, command, env, created);
         onSubmitted.accept(job.deepCopy());
-        job.put("Status", "RUNNING");
+        job.put("Status", "RUNNABLE");
         // Snapshots only: the document below keeps changing on this thread while others read.
         jobs.put(jobId, job.deepCopy());
         ArrayNode attempts = job.putArray("Attempts");
@@ -88,7 +96,19 @@ public final class LocalBatch implements AutoCloseable {
                 processEnv.put("AWS_BATCH_JQ_NAME", s.jobQueue());
                 processEnv.put("AWS_BATCH_CE_NAME", "local");
                 s.arrayIndex().ifPresent(i -> processEnv.put("AWS_BATCH_JOB_ARRAY_INDEX", Integer.toString(i)));
-                Attempt outcome = runOnce(jobId, command, processEnv, log, s.definition());
+                Attempt outcome;
+                slots.acquire();
+                try {
+                    if (terminationReasons.containsKey(jobId)) {
+                        statusReason = terminationReasons.get(jobId);
+                        break;
+                    }
+                    job.put("Status", "RUNNING");
+                    jobs.put(jobId, job.deepCopy());
+                    outcome = runOnce(jobId, command, processEnv, log, s.definition());
+                } finally {
+                    slots.release();
+                }
                 exitCode = outcome.exitCode();
                 statusReason = outcome.statusReason();
                 ObjectNode a = attempts.addObject();
@@ -131,12 +151,15 @@ public final class LocalBatch implements AutoCloseable {
 
     /** {@code TerminateJob}: kills the running attempt; the job ends FAILED with {@code reason}. */
     public boolean terminate(String jobId, String reason) {
-        Process p = running.get(jobId);
-        if (p == null) {
+        ObjectNode job = jobs.get(jobId);
+        if (job == null || job.path("Status").asText().matches("SUCCEEDED|FAILED")) {
             return false;
         }
         terminationReasons.put(jobId, reason);
-        p.destroyForcibly();
+        Process p = running.get(jobId);
+        if (p != null) {
+            p.destroyForcibly();
+        }
         return true;
     }
 
