@@ -97,6 +97,8 @@ final class NachaFileParser {
     private long batchCredit;
     private long lastTrace;
     private boolean batchTotalsUnknown;
+    private String invalidEffectiveDateAt;
+    private long batchForwardEntries;
     private boolean fileTotalsUnknown;
     private String iatOriginatingCurrency;
     private String iatDestinationCurrency;
@@ -288,6 +290,7 @@ final class NachaFileParser {
         System.arraycopy(r, 0, batchHeader, 0, batchHeader.length);
         batchAttributes = null;
         batchTotalsUnknown = false;
+        batchForwardEntries = 0;
         batchEntryAddenda = 0;
         batchEntries = 0;
         batchHash = 0;
@@ -338,9 +341,9 @@ final class NachaFileParser {
             error("Company Entry Description", "ENR batches must say AUTOENROLL");
         }
         effectiveDate = yymmdd(r, 70);
-        if (effectiveDate == null) {
-            error("Effective Entry Date", "is not a valid YYMMDD date");
-        }
+        // Judged when the batch closes: return and NOC batches often carry 000000 here, and
+        // those entries settle on the dates of the entries they refer to.
+        invalidEffectiveDateAt = effectiveDate == null ? reader.location() : null;
         settlementDate = null;
         if (!blank(r, 76, 3)) {
             long julian = digits(r, 76, 3);
@@ -732,7 +735,8 @@ final class NachaFileParser {
     private void addendaTrace(byte[] r, PendingEntry e) {
         long trace = digits(r, 80, 15);
         if (e.trace >= 0 && trace != e.trace) {
-            error("Trace Number", "differs from the trace number of its entry detail record");
+            lenient(NachaLeniency.TRACE_NUMBERS, reader.location(), "Trace Number",
+                    "differs from the trace number of its entry detail record");
         }
     }
 
@@ -867,8 +871,15 @@ final class NachaFileParser {
                     + (e.addenda == 1 ? " follows" : "s follow"));
         }
         if (e.declaredAddenda >= 0 && e.declaredAddenda != e.addenda) {
-            entryError(e, "Number of Addenda Records", "says " + e.declaredAddenda + ", but " + e.addenda
-                    + " addenda record" + (e.addenda == 1 ? " follows" : "s follow"));
+            if (s == SecCode.IAT && e.declaredAddenda == 7 && e.iatNext > 16) {
+                // The field counts all addenda, but widely used generators write 0007 (the
+                // mandatory 10-16) whatever follows; the records themselves are complete.
+                report.warning(entryLocation(e), "Number of Addenda Records", "says 7 (the mandatory IAT addenda), but "
+                        + e.addenda + " addenda records follow");
+            } else {
+                entryError(e, "Number of Addenda Records", "says " + e.declaredAddenda + ", but " + e.addenda
+                        + " addenda record" + (e.addenda == 1 ? " follows" : "s follow"));
+            }
         }
         if (s == null || e.code < 0 || e.amount < 0) {
             return;
@@ -893,7 +904,10 @@ final class NachaFileParser {
                     entryError(e, "Amount", "a notification of change must have amount zero");
                 }
             }
-            default -> kind = forwardRules(e, s);
+            default -> {
+                batchForwardEntries++;
+                kind = forwardRules(e, s);
+            }
         }
         if (kind == null || !e.ok) {
             return;
@@ -972,7 +986,7 @@ final class NachaFileParser {
         }
         if (TransactionCodes.zeroDollar(code)) {
             if (!s.zeroDollar) {
-                entryError(e, "Transaction Code", "zero-dollar code " + code + " is only allowed for CCD, CTX, ACK and ATX");
+                entryError(e, "Transaction Code", "zero-dollar code " + code + " is only allowed for CCD, CTX, IAT, ACK and ATX");
             }
             if (e.amount != 0) {
                 entryError(e, "Amount", "a zero-dollar entry (code " + code + ") must have amount zero");
@@ -1282,7 +1296,9 @@ final class NachaFileParser {
             error("Total Credit Entry Dollar Amount", "is " + amountField(r, 21 + width, width)
                     + ", the entries add up to " + dollars(batchCredit));
         }
-        if (!adv) {
+        // IAT batch controls commonly leave the Company Identification blank: the header has
+        // an Originator Identification in its place.
+        if (!adv && !(sec == SecCode.IAT && blank(r, 45, 10))) {
             boolean same = true;
             for (int i = 0; i < 10; i++) {
                 same &= r[44 + i] == batchHeader[40 + i];
@@ -1315,6 +1331,15 @@ final class NachaFileParser {
     }
 
     private void addBatchToFile() {
+        if (invalidEffectiveDateAt != null) {
+            if (batchForwardEntries > 0 || sec == null) {
+                report.error(invalidEffectiveDateAt, "Effective Entry Date", "is not a valid YYMMDD date");
+            } else {
+                report.warning(invalidEffectiveDateAt, "Effective Entry Date",
+                        "is not a valid YYMMDD date; accepted in a batch of only returns and notifications of change");
+            }
+            invalidEffectiveDateAt = null;
+        }
         fileEntryAddenda += batchEntryAddenda;
         fileHash += batchHash;
         fileDebit += batchDebit;

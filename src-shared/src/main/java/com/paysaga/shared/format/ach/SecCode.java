@@ -18,8 +18,8 @@ enum SecCode {
     WEB(Layout.STANDARD, AddendaKind.A05, 0, 1, Flow.BOTH, 0, false),
     /** Telephone-initiated entry: consumer debits only, no addenda. */
     TEL(Layout.STANDARD, AddendaKind.NONE, 0, 0, Flow.DEBITS, 0, false),
-    /** International ACH Transaction: addenda 10–16 mandatory, up to two 17 and five 18. */
-    IAT(Layout.IAT, AddendaKind.IAT, 7, 14, Flow.BOTH, 0, false),
+    /** International ACH Transaction: addenda 10–16 mandatory, up to two 17 and five 18; zero-dollar codes allowed. */
+    IAT(Layout.IAT, AddendaKind.IAT, 7, 14, Flow.BOTH, 0, true),
     /** Accounts Receivable check conversion: debits only, check serial number, at most $25,000. */
     ARC(Layout.CHECK, AddendaKind.NONE, 0, 0, Flow.DEBITS, 2_500_000L, false),
     /** Back Office Conversion: debits only, check serial number, at most $25,000. */

@@ -353,8 +353,38 @@ class NachaParserTest {
                 .end().build();
 
         assertThat(messages(parse(file).errors())).containsExactly(
-                "line 3 [Transaction Code] zero-dollar code 24 is only allowed for CCD, CTX, ACK and ATX",
+                "line 3 [Transaction Code] zero-dollar code 24 is only allowed for CCD, CTX, IAT, ACK and ATX",
                 "line 4 [Amount] is zero for a live entry (code 22); use a prenotification or zero-dollar code");
+    }
+
+    @Test
+    void aZeroEffectiveDateIsAcceptedOnlyInABatchOfReturnsAndNotificationsOfChange() throws IOException {
+        List<String> returns = AchSamples.returns().records();
+        returns.set(1, patch(returns.get(1), 70, "000000"));
+        ValidationReport report = parse(String.join("\n", returns));
+        assertThat(report.valid()).isTrue();
+        assertThat(messages(report.warnings())).containsExactly("line 2 [Effective Entry Date] is not a valid YYMMDD date; "
+                + "accepted in a batch of only returns and notifications of change");
+        assertThat(transactions.get(0).bookingDate()).isNull();
+
+        List<String> payroll = AchSamples.ppdPayroll().records();
+        payroll.set(1, patch(payroll.get(1), 70, "000000"));
+        assertThat(messages(parse(String.join("\n", payroll)).errors()))
+                .containsExactly("line 2 [Effective Entry Date] is not a valid YYMMDD date");
+    }
+
+    @Test
+    void anIatCountOfSevenWithOptionalAddendaIsAWarningAnyOtherMiscountAnError() throws IOException {
+        List<String> records = AchSamples.iat().records();
+        records.set(2, patch(records.get(2), 13, "0007"));
+        ValidationReport report = parse(String.join("\n", records));
+        assertThat(report.valid()).as(messages(report.errors()).toString()).isTrue();
+        assertThat(messages(report.warnings())).contains(
+                "line 3 [Number of Addenda Records] says 7 (the mandatory IAT addenda), but 9 addenda records follow");
+
+        records.set(2, patch(records.get(2), 13, "0008"));
+        assertThat(messages(parse(String.join("\n", records)).errors()))
+                .containsExactly("line 3 [Number of Addenda Records] says 8, but 9 addenda records follow");
     }
 
     @Test
