@@ -153,6 +153,21 @@ public final class LocalLambdaFunction implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the warm processes once they are idle, so the next invocation starts a new one, as a
+     * deployment or a configuration change does on AWS (functions cache configuration they read).
+     */
+    public void recycle() {
+        List<Worker> stopped = new ArrayList<>();
+        for (Worker w; (w = idle.pollFirst()) != null;) {
+            stopped.add(w);
+        }
+        synchronized (this) {
+            workers.removeAll(stopped);
+        }
+        stopped.forEach(Worker::kill);
+    }
+
     @Override
     public void close() {
         closed = true;

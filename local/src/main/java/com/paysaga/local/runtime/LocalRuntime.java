@@ -191,6 +191,11 @@ public final class LocalRuntime implements AutoCloseable {
         return m;
     }
 
+    /** Restarts every function's warm processes (e.g. after partner configuration changed). */
+    public void recycleFunctions() {
+        functions.values().stream().distinct().forEach(LocalLambdaFunction::recycle);
+    }
+
     /** Where the processes' logs go (functions/, batch/): the local CloudWatch Logs. */
     public Path logDir() {
         return options.stateDir().resolve("logs");
