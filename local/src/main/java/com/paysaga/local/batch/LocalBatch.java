@@ -172,6 +172,11 @@ public final class LocalBatch implements AutoCloseable {
         return Optional.ofNullable(jobs.get(jobId)).map(ObjectNode::deepCopy);
     }
 
+    /** The process of a job's running attempt (what an operator would see in the container's task). */
+    public Optional<ProcessHandle> processOf(String jobId) {
+        return Optional.ofNullable(running.get(jobId)).map(Process::toHandle);
+    }
+
     public List<String> runningJobIds() {
         return new ArrayList<>(running.keySet());
     }
