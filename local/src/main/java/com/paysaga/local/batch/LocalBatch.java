@@ -33,7 +33,12 @@ public final class LocalBatch implements AutoCloseable {
      * The entry point of the job image: what the container runs before the job's Command
      * (for the Quarkus JVM image, {@code java -jar quarkus-run.jar}).
      */
-    public record Image(List<String> entryPoint, Path workingDir, Map<String, String> baseEnvironment, Path logDir) {
+    public record Image(List<String> entryPoint, Path workingDir, Map<String, String> baseEnvironment, Path logDir,
+            Optional<Path> aotCache) {
+
+        public Image(List<String> entryPoint, Path workingDir, Map<String, String> baseEnvironment, Path logDir) {
+            this(entryPoint, workingDir, baseEnvironment, logDir, Optional.empty());
+        }
     }
 
     /** A submission ({@code SubmitJob} parameters). */
@@ -56,6 +61,7 @@ public final class LocalBatch implements AutoCloseable {
     private final Map<String, Process> running = new ConcurrentHashMap<>();
     private final Map<String, String> terminationReasons = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> jobs = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean aotTraining = new java.util.concurrent.atomic.AtomicBoolean();
 
     public LocalBatch(Image image, String region, String account) {
         this(image, region, account, Runtime.getRuntime().availableProcessors());
@@ -187,9 +193,11 @@ public final class LocalBatch implements AutoCloseable {
     private Attempt runOnce(String jobId, List<String> command, Map<String, String> env, Path log, JobDefinition def)
             throws InterruptedException {
         List<String> argv = new ArrayList<>(image.entryPoint());
+        Optional<Path> training = Optional.empty();
         if (def.memoryMb() > 0 && argv.size() > 0 && argv.get(0).endsWith("java")) {
             // Like the container's memory limit, with headroom for metaspace and buffers.
             argv.add(1, "-Xmx" + Math.max(64, def.memoryMb() * 3 / 4) + "m");
+            training = aot(argv);
         }
         argv.addAll(command);
         Process p;
@@ -211,9 +219,44 @@ public final class LocalBatch implements AutoCloseable {
             p.waitFor();
             return new Attempt(null, "Job attempt duration exceeded timeout", "Job attempt duration exceeded timeout");
         }
+        training.ifPresent(this::commitAot);
         int code = p.exitValue();
         String reason = code == 0 ? "Essential container in task exited" : "Essential container in task exited";
         return new Attempt(code, reason, reason);
+    }
+
+    /**
+     * Every job is a fresh JVM, so class loading and linking dominate small jobs. A JDK AOT cache
+     * (JEP 483/514) takes about a third off each start: the first job records one, later jobs map
+     * it. Only one job trains at a time, into a file of its own, committed when it ends.
+     */
+    private Optional<Path> aot(List<String> argv) {
+        if (image.aotCache().isEmpty()) {
+            return Optional.empty();
+        }
+        Path cache = image.aotCache().get();
+        if (Files.isRegularFile(cache)) {
+            argv.add(1, "-XX:AOTCache=" + cache);
+            return Optional.empty();
+        }
+        if (!aotTraining.compareAndSet(false, true)) {
+            return Optional.empty();
+        }
+        Path output = cache.resolveSibling(cache.getFileName() + ".training-" + UUID.randomUUID());
+        argv.add(1, "-XX:AOTCacheOutput=" + output);
+        return Optional.of(output);
+    }
+
+    private void commitAot(Path output) {
+        try {
+            if (Files.isRegularFile(output) && Files.size(output) > 0) {
+                Files.move(output, image.aotCache().orElseThrow(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            // Only speed is lost: the next job trains again.
+        } finally {
+            aotTraining.set(false);
+        }
     }
 
     private static boolean waitFor(Process p) throws InterruptedException {

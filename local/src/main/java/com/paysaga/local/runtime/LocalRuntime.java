@@ -105,10 +105,13 @@ public final class LocalRuntime implements AutoCloseable {
         this.sns = clients.sns();
         Path logs = options.stateDir().resolve("logs");
         Map<String, String> emulatorEnv = emulatorEnvironment(proxy(BATCH_JOB));
-        this.batch = new LocalBatch(new LocalBatch.Image(
-                List.of(javaBinary(), "-XX:+UseSerialGC", "-jar",
-                        options.root().resolve("batch-container/target/quarkus-app/quarkus-run.jar").toString()),
-                options.stateDir(), emulatorEnv, logs.resolve("batch")), options.region(), TemplateProvisioner.DEFAULT_ACCOUNT_ID);
+        Path jobJar = options.root().resolve("batch-container/target/quarkus-app/quarkus-run.jar");
+        Path aot = options.stateDir().resolve("aot").resolve("batch-container-"
+                + (Files.exists(jobJar) ? Files.getLastModifiedTime(jobJar).toMillis() : 0) + ".aot");
+        Files.createDirectories(aot.getParent());
+        this.batch = new LocalBatch(new LocalBatch.Image(List.of(javaBinary(), "-XX:+UseSerialGC", "-jar", jobJar.toString()),
+                options.stateDir(), emulatorEnv, logs.resolve("batch"), Optional.of(aot)), options.region(),
+                TemplateProvisioner.DEFAULT_ACCOUNT_ID);
         LocalStepFunctions[] late = new LocalStepFunctions[1];
         this.api = new LocalAwsApiServer(() -> late[0], batch);
         for (String id : resourcesOfType(template, "AWS::Serverless::Function", "AWS::Lambda::Function")) {

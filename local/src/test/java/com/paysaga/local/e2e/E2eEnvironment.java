@@ -30,7 +30,7 @@ final class E2eEnvironment {
     /** Attributes that differ between any two loads by design (DESIGN.md §3: execution name, loadedAt). */
     static final List<String> PER_LOAD_ATTRIBUTES = List.of("executionName", "loadedAt");
 
-    static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+    static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
 
     private static LocalRuntime runtime;
 
