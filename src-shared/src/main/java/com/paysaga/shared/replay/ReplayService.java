@@ -90,7 +90,15 @@ public class ReplayService {
             terminated = jobs.terminateJobsOf(stale.holder(), cause);
             runs.recordExecutionEnded(r.fileId(), stale.holder(), "ABANDONED", cause);
         }
-        String arn = executions.start(name, input(r));
+        String arn;
+        try {
+            arn = executions.start(name, input(r));
+        } catch (ExecutionNameTakenException race) {
+            // Both requests computed the same attempt and took the same lease name: the other won.
+            throw new LeaseHeldException(r.fileId(), name, null, "replay of file " + r.fileId() + " from "
+                    + r.fromStage() + " refused: replay " + name + " of the same file was started a moment ago by"
+                    + " another request; wait for it to finish");
+        }
         runs.recordExecutionStarted(ExecutionRecord.started(r.fileId(), name, r.startedBy(), r.fromStage(), r.reason(),
                 r.onlyFailedChunks(), clock.instant()));
         return new ReplayStarted(r.fileId(), r.fromStage().name(), name, arn, tookOverFrom, terminated);

@@ -7,4 +7,9 @@ public class UnknownPartnerException extends RuntimeException {
         super("no partner profile for '" + partner + "' in " + source
                 + "; add one to profiles/partners.json in the config bucket");
     }
+
+    /** The same rejection with more context (e.g. the file it concerns). */
+    public UnknownPartnerException(String message, UnknownPartnerException cause) {
+        super(message, cause);
+    }
 }

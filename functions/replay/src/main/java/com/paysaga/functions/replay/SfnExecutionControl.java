@@ -1,6 +1,7 @@
 package com.paysaga.functions.replay;
 
 import com.paysaga.shared.replay.ExecutionControl;
+import com.paysaga.shared.replay.ExecutionNameTakenException;
 
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -36,7 +37,7 @@ public class SfnExecutionControl implements ExecutionControl {
             if (inputJson.equals(existing)) {
                 return arn;
             }
-            throw e;
+            throw new ExecutionNameTakenException(executionName, e);
         }
     }
 
