@@ -1,7 +1,15 @@
 package com.paysaga.shared.domain;
 
 import java.time.LocalDate;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -23,7 +31,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param bookingDate   effective entry date (ACH) or booking date (statements)
  * @param debtorAgent   routing number (ABA) or BIC of the debtor's bank
  * @param reference     trace number (ACH), bank reference (BAI2/MT940), …
- * @param attributes    further format fields worth keeping (transaction code, addenda, …)
+ * @param attributes    further format fields worth keeping (transaction code, addenda, …);
+ *                      immutable: an {@link Attributes} map is kept as it is, any other map is copied
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Transaction(
@@ -51,6 +60,256 @@ public record Transaction(
         Map<String, String> attributes) {
 
     public Transaction {
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        attributes = attributes == null ? Map.of() : attributes instanceof Attributes ? attributes : Map.copyOf(attributes);
+    }
+
+    /**
+     * The immutable attribute map parsers build: keys and values side by side in one array, in
+     * the order they were put. A parser emits hundreds of thousands of transactions with a dozen
+     * attributes each; a hash table per transaction ({@code Map.ofEntries}, or a HashMap plus
+     * {@code Map.copyOf}) cost as much as the rest of building the transaction. Lookups scan the
+     * few keys, which for maps this small is as fast as hashing.
+     */
+    public static final class Attributes extends AbstractMap<String, String> {
+
+        private static final Attributes EMPTY = new Attributes(new String[0]);
+
+        /** key0, value0, key1, value1, … with no null and no key twice. */
+        private final String[] keysAndValues;
+        private Set<Map.Entry<String, String>> entries;
+
+        private Attributes(String[] keysAndValues) {
+            this.keysAndValues = keysAndValues;
+        }
+
+        /** A builder to reuse for every transaction of a parse: it keeps no reference to the maps it built. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /**
+         * Collects one transaction's attributes. A null value is skipped (an absent field is not
+         * an attribute); a key put again replaces its value and keeps its first position.
+         */
+        public static final class Builder {
+            private String[] keysAndValues = new String[64];
+            private int size;
+            /** One bit per (key hash mod 64): a clear bit proves a key is new without comparing strings. */
+            private long seen;
+
+            public Builder clear() {
+                Arrays.fill(keysAndValues, 0, 2 * size, null);
+                size = 0;
+                seen = 0;
+                return this;
+            }
+
+            public Builder put(String key, String value) {
+                if (value == null) {
+                    return this;
+                }
+                Objects.requireNonNull(key, "key");
+                long bit = 1L << key.hashCode();
+                if ((seen & bit) != 0) {
+                    for (int i = 0; i < 2 * size; i += 2) {
+                        if (keysAndValues[i].equals(key)) {
+                            keysAndValues[i + 1] = value;
+                            return this;
+                        }
+                    }
+                }
+                seen |= bit;
+                if (2 * size == keysAndValues.length) {
+                    keysAndValues = Arrays.copyOf(keysAndValues, 2 * keysAndValues.length);
+                }
+                keysAndValues[2 * size] = key;
+                keysAndValues[2 * size + 1] = value;
+                size++;
+                return this;
+            }
+
+            /** Every attribute of {@code map} (its own order), as {@link #put} would add them. */
+            public Builder putAll(Map<String, String> map) {
+                map.forEach(this::put);
+                return this;
+            }
+
+            public Attributes build() {
+                return size == 0 ? EMPTY : new Attributes(Arrays.copyOf(keysAndValues, 2 * size));
+            }
+        }
+
+        @Override
+        public int size() {
+            return keysAndValues.length / 2;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return keysAndValues.length == 0;
+        }
+
+        private int indexOf(Object key) {
+            String[] kv = keysAndValues;
+            for (int i = 0; i < kv.length; i += 2) {
+                if (kv[i] == key) {
+                    return i;
+                }
+            }
+            if (key != null) {
+                for (int i = 0; i < kv.length; i += 2) {
+                    if (kv[i].equals(key)) {
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public String get(Object key) {
+            int i = indexOf(key);
+            return i < 0 ? null : keysAndValues[i + 1];
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return indexOf(key) >= 0;
+        }
+
+        @Override
+        public boolean containsValue(Object value) {
+            String[] kv = keysAndValues;
+            for (int i = 1; i < kv.length; i += 2) {
+                if (kv[i].equals(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super String> action) {
+            String[] kv = keysAndValues;
+            for (int i = 0; i < kv.length; i += 2) {
+                action.accept(kv[i], kv[i + 1]);
+            }
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            String[] kv = keysAndValues;
+            for (int i = 0; i < kv.length; i += 2) {
+                h += kv[i].hashCode() ^ kv[i + 1].hashCode();
+            }
+            return h;
+        }
+
+        @Override
+        public Set<Map.Entry<String, String>> entrySet() {
+            Set<Map.Entry<String, String>> set = entries;
+            if (set == null) {
+                set = new AbstractSet<>() {
+                    @Override
+                    public Iterator<Map.Entry<String, String>> iterator() {
+                        return new Iterator<>() {
+                            private int next;
+
+                            @Override
+                            public boolean hasNext() {
+                                return next < keysAndValues.length;
+                            }
+
+                            @Override
+                            public Map.Entry<String, String> next() {
+                                if (next >= keysAndValues.length) {
+                                    throw new NoSuchElementException();
+                                }
+                                Map.Entry<String, String> e = Map.entry(keysAndValues[next], keysAndValues[next + 1]);
+                                next += 2;
+                                return e;
+                            }
+                        };
+                    }
+
+                    @Override
+                    public int size() {
+                        return keysAndValues.length / 2;
+                    }
+                };
+                entries = set;
+            }
+            return set;
+        }
+
+        // Immutable like Map.copyOf's result: every mutator throws, even when it would change nothing.
+
+        @Override
+        public String put(String key, String value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String remove(Object key) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void putAll(Map<? extends String, ? extends String> m) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void clear() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String putIfAbsent(String key, String value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean remove(Object key, Object value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean replace(String key, String oldValue, String newValue) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String replace(String key, String value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void replaceAll(java.util.function.BiFunction<? super String, ? super String, ? extends String> function) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String computeIfAbsent(String key, java.util.function.Function<? super String, ? extends String> f) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String computeIfPresent(String key,
+                java.util.function.BiFunction<? super String, ? super String, ? extends String> f) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String compute(String key, java.util.function.BiFunction<? super String, ? super String, ? extends String> f) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String merge(String key, String value,
+                java.util.function.BiFunction<? super String, ? super String, ? extends String> f) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -13,14 +13,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import com.paysaga.shared.domain.Direction;
 import com.paysaga.shared.domain.SensitiveValue;
 import com.paysaga.shared.domain.Transaction;
+import com.paysaga.shared.domain.Transaction.Attributes;
 import com.paysaga.shared.domain.TransactionIds;
 import com.paysaga.shared.format.Format;
 import com.paysaga.shared.format.ParseOptions;
@@ -109,8 +108,7 @@ final class NachaFileParser {
 
     private final PendingEntry entry = new PendingEntry();
     private boolean entryOpen;
-    private final Attributes attributes = new Attributes();
-    private Map.Entry<String, String>[] batchAttributes;
+    private final Attributes.Builder attributes = Attributes.builder();
 
     NachaFileParser(InputStream in, ParseOptions options, TransactionSink sink, int bufferSize) {
         this.reader = new NachaRecordReader(in, bufferSize);
@@ -288,7 +286,6 @@ final class NachaFileParser {
         state = State.BATCH;
         batches++;
         System.arraycopy(r, 0, batchHeader, 0, batchHeader.length);
-        batchAttributes = null;
         batchTotalsUnknown = false;
         batchForwardEntries = 0;
         batchEntryAddenda = 0;
@@ -1008,12 +1005,11 @@ final class NachaFileParser {
     private Transaction transaction(PendingEntry e, SecCode s, EntryKind kind, Direction direction) {
         byte[] r = e.record;
         String locator = entryLocation(e);
-        Attributes a = attributes;
-        a.clear();
+        Attributes.Builder a = attributes.clear();
         a.put(AchAttributes.TRANSACTION_CODE, codeText(e.code));
         a.put(AchAttributes.ACH_ENTRY_TYPE, e.credit ? "CREDIT" : "DEBIT");
         a.put(AchAttributes.ENTRY_KIND, kind.name());
-        a.addBatchLevel(batchAttributes());
+        putBatchAttributes(a);
         if (e.addenda > 0) {
             a.put(AchAttributes.ADDENDA_COUNT, Integer.toString(e.addenda));
         }
@@ -1093,7 +1089,7 @@ final class NachaFileParser {
         return new Transaction(ids.of(locator), options.fileId(), emitted, locator, FORMAT_NAME, s.name(), direction,
                 e.amount, USD, settlementDate != null ? settlementDate : effectiveDate, effectiveDate,
                 debtorName, debtorAccount, debtorAgent, creditorName, creditorAccount, creditorAgent,
-                raw(r, 80, 15), null, null, remittance, a.toMap());
+                raw(r, 80, 15), null, null, remittance, a.build());
     }
 
     private static String receiverName(SecCode s, byte[] r) {
@@ -1105,7 +1101,7 @@ final class NachaFileParser {
         };
     }
 
-    private static void standardLayout(Attributes a, SecCode s, byte[] r) {
+    private static void standardLayout(Attributes.Builder a, SecCode s, byte[] r) {
         switch (s.layout) {
             case STANDARD, CARD -> {
                 if (s != SecCode.DNE) {
@@ -1156,7 +1152,7 @@ final class NachaFileParser {
         }
     }
 
-    private void iatAttributes(Attributes a, PendingEntry e, byte[] r) {
+    private void iatAttributes(Attributes.Builder a, PendingEntry e, byte[] r) {
         put(a, AchAttributes.IAT_TRANSACTION_TYPE_CODE, e.iatTypeCode);
         put(a, AchAttributes.ORIGINATING_CURRENCY, iatOriginatingCurrency);
         put(a, AchAttributes.DESTINATION_CURRENCY, iatDestinationCurrency);
@@ -1438,80 +1434,18 @@ final class NachaFileParser {
         return t;
     }
 
-    private static void put(Attributes a, String key, String value) {
+    private static void put(Attributes.Builder a, String key, String value) {
         a.put(key, value);
     }
 
-    /** The batch header's attributes, shared by every transaction of the batch (entries are immutable). */
-    private Map.Entry<String, String>[] batchAttributes() {
-        if (batchAttributes == null) {
-            Attributes b = new Attributes();
-            b.put(AchAttributes.BATCH_NUMBER, batchNumberText);
-            b.put(AchAttributes.SERVICE_CLASS_CODE, serviceClassText);
-            b.put(AchAttributes.COMPANY_ID, companyId);
-            b.put(AchAttributes.COMPANY_ENTRY_DESCRIPTION, entryDescription);
-            b.put(AchAttributes.COMPANY_DISCRETIONARY_DATA, companyDiscretionary);
-            b.put(AchAttributes.COMPANY_DESCRIPTIVE_DATE, descriptiveDate);
-            batchAttributes = b.entries();
-        }
-        return batchAttributes;
-    }
-
-    /**
-     * Collects a transaction's attributes straight into the immutable map {@code Transaction}
-     * keeps ({@link Map#ofEntries}), without a HashMap and a copy per transaction. Null values
-     * are skipped. A key set twice (only a malformed file repeats fields, e.g. a return of an
-     * ACK) keeps its last value, at the cost of a slower path taken only then.
-     */
-    private static final class Attributes {
-        @SuppressWarnings("unchecked")
-        private Map.Entry<String, String>[] entries = new Map.Entry[48];
-        private int size;
-
-        void clear() {
-            size = 0;
-        }
-
-        void put(String key, String value) {
-            if (value != null) {
-                add(Map.entry(key, value));
-            }
-        }
-
-        void addBatchLevel(Map.Entry<String, String>[] batchLevel) {
-            ensure(batchLevel.length);
-            System.arraycopy(batchLevel, 0, entries, size, batchLevel.length);
-            size += batchLevel.length;
-        }
-
-        private void add(Map.Entry<String, String> entry) {
-            ensure(1);
-            entries[size++] = entry;
-        }
-
-        private void ensure(int more) {
-            if (size + more > entries.length) {
-                entries = Arrays.copyOf(entries, Math.max(entries.length * 2, size + more));
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        Map.Entry<String, String>[] entries() {
-            return Arrays.copyOf(entries, size);
-        }
-
-        Map<String, String> toMap() {
-            Map.Entry<String, String>[] copy = Arrays.copyOf(entries, size);
-            try {
-                return Map.ofEntries(copy);
-            } catch (IllegalArgumentException duplicateKey) {
-                Map<String, String> last = new java.util.LinkedHashMap<>();
-                for (Map.Entry<String, String> e : copy) {
-                    last.put(e.getKey(), e.getValue());
-                }
-                return Map.copyOf(last);
-            }
-        }
+    /** The batch header's attributes, the same for every transaction of the batch. */
+    private void putBatchAttributes(Attributes.Builder a) {
+        a.put(AchAttributes.BATCH_NUMBER, batchNumberText);
+        a.put(AchAttributes.SERVICE_CLASS_CODE, serviceClassText);
+        a.put(AchAttributes.COMPANY_ID, companyId);
+        a.put(AchAttributes.COMPANY_ENTRY_DESCRIPTION, entryDescription);
+        a.put(AchAttributes.COMPANY_DISCRETIONARY_DATA, companyDiscretionary);
+        a.put(AchAttributes.COMPANY_DESCRIPTIVE_DATE, descriptiveDate);
     }
 
     private void error(String field, String message) {

@@ -2,27 +2,27 @@ package com.paysaga.shared.format.iso20022;
 
 import java.util.Map;
 
+import com.paysaga.shared.domain.Transaction;
+
 /**
- * Collects a transaction's optional attributes straight into an immutable map, skipping absent
- * values, so that Transaction's defensive {@code Map.copyOf} has nothing left to copy.
+ * Collects a transaction's optional attributes, skipping absent values, into the map
+ * {@link Transaction} keeps without copying. One instance serves every transaction of a parse.
  */
 final class Attributes {
 
-    @SuppressWarnings("unchecked")
-    private Map.Entry<String, String>[] entries = new Map.Entry[24];
-    private int size;
+    private final Transaction.Attributes.Builder builder = Transaction.Attributes.builder();
+
+    Attributes clear() {
+        builder.clear();
+        return this;
+    }
 
     Attributes put(String key, String value) {
-        if (value != null) {
-            if (size == entries.length) {
-                entries = java.util.Arrays.copyOf(entries, size * 2);
-            }
-            entries[size++] = Map.entry(key, value);
-        }
+        builder.put(key, value);
         return this;
     }
 
     Map<String, String> build() {
-        return Map.ofEntries(java.util.Arrays.copyOf(entries, size));
+        return builder.build();
     }
 }

@@ -530,7 +530,7 @@ final class CamtWalk extends XmlWalk {
         SensitiveValue creditorAccount = t != null && t.creditorAccount != null ? t.creditorAccount : credit ? s.account : null;
         String creditorAgent = t != null && t.creditorAgent != null ? t.creditorAgent : credit ? s.servicer : null;
 
-        Attributes attributes = new Attributes();
+        Attributes attributes = this.attributes.clear();
         attributes.put("msgId", msgId);
         attributes.put("statementId", s.id);
         attributes.put("entryRef", e.entryRef);

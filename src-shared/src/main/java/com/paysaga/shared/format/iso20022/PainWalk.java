@@ -232,7 +232,7 @@ final class PainWalk extends XmlWalk {
             error(t.path, "Amt", "amount must be greater than zero");
             return;
         }
-        Attributes attributes = new Attributes();
+        Attributes attributes = this.attributes.clear();
         attributes.put("msgId", msgId);
         attributes.put("initiatingParty", initiatingParty);
         attributes.put("pmtInfId", p.id);

@@ -40,6 +40,8 @@ abstract class XmlWalk {
     int depth;
     long seq;
     final TransactionIds.Generator ids;
+    /** Reused for every transaction: each one's map is built from it, not kept in it. */
+    final Attributes attributes = new Attributes();
 
     XmlWalk(ValidationReport report, ParseOptions options, TransactionSink sink) {
         this.report = report;
