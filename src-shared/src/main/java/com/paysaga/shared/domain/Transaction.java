@@ -72,14 +72,19 @@ public record Transaction(
      */
     public static final class Attributes extends AbstractMap<String, String> {
 
-        private static final Attributes EMPTY = new Attributes(new String[0]);
+        private static final Attributes EMPTY = new Attributes(new String[0], 0, 0);
 
-        /** key0, value0, key1, value1, … with no null and no key twice. */
+        /** key0, value0, key1, value1, … up to {@link #length}, with no null and no key twice; unused after. */
         private final String[] keysAndValues;
+        private final int length;
+        /** The builder's hash bits of the keys, for {@link Builder#putAll}. */
+        private final long keyBits;
         private Set<Map.Entry<String, String>> entries;
 
-        private Attributes(String[] keysAndValues) {
+        private Attributes(String[] keysAndValues, int length, long keyBits) {
             this.keysAndValues = keysAndValues;
+            this.length = length;
+            this.keyBits = keyBits;
         }
 
         /** A builder to reuse for every transaction of a parse: it keeps no reference to the maps it built. */
@@ -92,13 +97,20 @@ public record Transaction(
          * an attribute); a key put again replaces its value and keeps its first position.
          */
         public static final class Builder {
-            private String[] keysAndValues = new String[64];
+            private static final int INITIAL_CAPACITY = 32;
+
+            /**
+             * A new array for every map, which the map takes over as it is: nothing is copied,
+             * and a parser's long-lived builder is never written with references to short-lived
+             * strings (under G1 each such write takes the slow path of the card-marking barrier).
+             */
+            private String[] keysAndValues;
             private int size;
             /** One bit per (key hash mod 64): a clear bit proves a key is new without comparing strings. */
             private long seen;
 
             public Builder clear() {
-                Arrays.fill(keysAndValues, 0, 2 * size, null);
+                keysAndValues = null;
                 size = 0;
                 seen = 0;
                 return this;
@@ -110,54 +122,81 @@ public record Transaction(
                 }
                 Objects.requireNonNull(key, "key");
                 long bit = 1L << key.hashCode();
-                if ((seen & bit) != 0) {
-                    for (int i = 0; i < 2 * size; i += 2) {
-                        if (keysAndValues[i].equals(key)) {
-                            keysAndValues[i + 1] = value;
-                            return this;
-                        }
-                    }
+                if ((seen & bit) != 0 && replace(key, value)) {
+                    return this;
                 }
                 seen |= bit;
-                if (2 * size == keysAndValues.length) {
-                    keysAndValues = Arrays.copyOf(keysAndValues, 2 * keysAndValues.length);
-                }
-                keysAndValues[2 * size] = key;
-                keysAndValues[2 * size + 1] = value;
+                String[] kv = room(1);
+                kv[2 * size] = key;
+                kv[2 * size + 1] = value;
                 size++;
                 return this;
             }
 
             /** Every attribute of {@code map} (its own order), as {@link #put} would add them. */
             public Builder putAll(Map<String, String> map) {
-                map.forEach(this::put);
+                if (map instanceof Attributes a && (seen & a.keyBits) == 0) {
+                    // Keys of a built map are distinct, so only a bit shared with this builder's needs a look.
+                    String[] kv = room(a.size());
+                    System.arraycopy(a.keysAndValues, 0, kv, 2 * size, a.length);
+                    size += a.size();
+                    seen |= a.keyBits;
+                } else {
+                    map.forEach(this::put);
+                }
                 return this;
             }
 
+            private boolean replace(String key, String value) {
+                String[] kv = keysAndValues;
+                for (int i = 0; i < 2 * size; i += 2) {
+                    if (kv[i].equals(key)) {
+                        kv[i + 1] = value;
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            private String[] room(int more) {
+                String[] kv = keysAndValues;
+                if (kv == null) {
+                    kv = new String[Math.max(INITIAL_CAPACITY, 2 * more)];
+                    keysAndValues = kv;
+                } else if (2 * (size + more) > kv.length) {
+                    kv = Arrays.copyOf(kv, Math.max(2 * kv.length, 2 * (size + more)));
+                    keysAndValues = kv;
+                }
+                return kv;
+            }
+
+            /** The map of what was put; the builder starts empty again. */
             public Attributes build() {
-                return size == 0 ? EMPTY : new Attributes(Arrays.copyOf(keysAndValues, 2 * size));
+                Attributes built = size == 0 ? EMPTY : new Attributes(keysAndValues, 2 * size, seen);
+                clear();
+                return built;
             }
         }
 
         @Override
         public int size() {
-            return keysAndValues.length / 2;
+            return length / 2;
         }
 
         @Override
         public boolean isEmpty() {
-            return keysAndValues.length == 0;
+            return length == 0;
         }
 
         private int indexOf(Object key) {
             String[] kv = keysAndValues;
-            for (int i = 0; i < kv.length; i += 2) {
+            for (int i = 0; i < length; i += 2) {
                 if (kv[i] == key) {
                     return i;
                 }
             }
             if (key != null) {
-                for (int i = 0; i < kv.length; i += 2) {
+                for (int i = 0; i < length; i += 2) {
                     if (kv[i].equals(key)) {
                         return i;
                     }
@@ -180,7 +219,7 @@ public record Transaction(
         @Override
         public boolean containsValue(Object value) {
             String[] kv = keysAndValues;
-            for (int i = 1; i < kv.length; i += 2) {
+            for (int i = 1; i < length; i += 2) {
                 if (kv[i].equals(value)) {
                     return true;
                 }
@@ -191,7 +230,7 @@ public record Transaction(
         @Override
         public void forEach(BiConsumer<? super String, ? super String> action) {
             String[] kv = keysAndValues;
-            for (int i = 0; i < kv.length; i += 2) {
+            for (int i = 0; i < length; i += 2) {
                 action.accept(kv[i], kv[i + 1]);
             }
         }
@@ -200,7 +239,7 @@ public record Transaction(
         public int hashCode() {
             int h = 0;
             String[] kv = keysAndValues;
-            for (int i = 0; i < kv.length; i += 2) {
+            for (int i = 0; i < length; i += 2) {
                 h += kv[i].hashCode() ^ kv[i + 1].hashCode();
             }
             return h;
@@ -218,12 +257,12 @@ public record Transaction(
 
                             @Override
                             public boolean hasNext() {
-                                return next < keysAndValues.length;
+                                return next < length;
                             }
 
                             @Override
                             public Map.Entry<String, String> next() {
-                                if (next >= keysAndValues.length) {
+                                if (next >= length) {
                                     throw new NoSuchElementException();
                                 }
                                 Map.Entry<String, String> e = Map.entry(keysAndValues[next], keysAndValues[next + 1]);
@@ -235,7 +274,7 @@ public record Transaction(
 
                     @Override
                     public int size() {
-                        return keysAndValues.length / 2;
+                        return length / 2;
                     }
                 };
                 entries = set;

@@ -52,6 +52,9 @@ final class NachaFileParser {
     private final ValidationReport report;
     private final TransactionIds.Generator ids;
     private final String[] codeTexts = new String[100];
+    /** Routing number + 1 (0: empty) and its text, per slot of {@link #routing}'s cache. */
+    private final long[] routingKeys = new long[256];
+    private final String[] routingTexts = new String[256];
     private Set<String> isoCountries;
 
     private State state = State.START;
@@ -109,6 +112,7 @@ final class NachaFileParser {
     private final PendingEntry entry = new PendingEntry();
     private boolean entryOpen;
     private final Attributes.Builder attributes = Attributes.builder();
+    private Attributes batchAttributes;
 
     NachaFileParser(InputStream in, ParseOptions options, TransactionSink sink, int bufferSize) {
         this.reader = new NachaRecordReader(in, bufferSize);
@@ -286,6 +290,7 @@ final class NachaFileParser {
         state = State.BATCH;
         batches++;
         System.arraycopy(r, 0, batchHeader, 0, batchHeader.length);
+        batchAttributes = null;
         batchTotalsUnknown = false;
         batchForwardEntries = 0;
         batchEntryAddenda = 0;
@@ -1009,7 +1014,7 @@ final class NachaFileParser {
         a.put(AchAttributes.TRANSACTION_CODE, codeText(e.code));
         a.put(AchAttributes.ACH_ENTRY_TYPE, e.credit ? "CREDIT" : "DEBIT");
         a.put(AchAttributes.ENTRY_KIND, kind.name());
-        putBatchAttributes(a);
+        a.putAll(batchAttributes());
         if (e.addenda > 0) {
             a.put(AchAttributes.ADDENDA_COUNT, Integer.toString(e.addenda));
         }
@@ -1017,7 +1022,7 @@ final class NachaFileParser {
         String receiverName = null;
         String account;
         SensitiveValue.Kind accountKind = SensitiveValue.Kind.ACCOUNT_NUMBER;
-        String receiverAgent = routing9(e.rdfi, e.checkDigit);
+        String receiverAgent = routing(e.rdfi, e.checkDigit);
         String originatorName = companyName;
         String originatorAgent = odfiRouting;
         String remittance = e.remittance.isEmpty() ? null : e.remittance.toString().stripTrailing();
@@ -1425,6 +1430,32 @@ final class NachaFileParser {
         return e.location;
     }
 
+    /**
+     * The 9-digit routing number text, from a small cache: a file pays into a few hundred banks
+     * at most, so most entries repeat a receiving bank already seen.
+     */
+    private String routing(long routing8, int check) {
+        long key = routing8 * 10 + check + 1;
+        int home = (int) ((key * 0x9E3779B97F4A7C15L) >>> 56);
+        int free = -1;
+        for (int probe = 0; probe < 4; probe++) {
+            int slot = (home + probe) & 0xFF;
+            long k = routingKeys[slot];
+            if (k == key) {
+                return routingTexts[slot];
+            }
+            if (k == 0 && free < 0) {
+                free = slot;
+            }
+        }
+        String text = routing9(routing8, check);
+        // When the four slots are taken (a file with very many banks), the home slot is replaced.
+        int slot = free >= 0 ? free : home;
+        routingKeys[slot] = key;
+        routingTexts[slot] = text;
+        return text;
+    }
+
     private String codeText(int code) {
         String t = codeTexts[code];
         if (t == null) {
@@ -1438,14 +1469,19 @@ final class NachaFileParser {
         a.put(key, value);
     }
 
-    /** The batch header's attributes, the same for every transaction of the batch. */
-    private void putBatchAttributes(Attributes.Builder a) {
-        a.put(AchAttributes.BATCH_NUMBER, batchNumberText);
-        a.put(AchAttributes.SERVICE_CLASS_CODE, serviceClassText);
-        a.put(AchAttributes.COMPANY_ID, companyId);
-        a.put(AchAttributes.COMPANY_ENTRY_DESCRIPTION, entryDescription);
-        a.put(AchAttributes.COMPANY_DISCRETIONARY_DATA, companyDiscretionary);
-        a.put(AchAttributes.COMPANY_DESCRIPTIVE_DATE, descriptiveDate);
+    /** The batch header's attributes, built once and copied into every transaction of the batch. */
+    private Attributes batchAttributes() {
+        if (batchAttributes == null) {
+            batchAttributes = Attributes.builder()
+                    .put(AchAttributes.BATCH_NUMBER, batchNumberText)
+                    .put(AchAttributes.SERVICE_CLASS_CODE, serviceClassText)
+                    .put(AchAttributes.COMPANY_ID, companyId)
+                    .put(AchAttributes.COMPANY_ENTRY_DESCRIPTION, entryDescription)
+                    .put(AchAttributes.COMPANY_DISCRETIONARY_DATA, companyDiscretionary)
+                    .put(AchAttributes.COMPANY_DESCRIPTIVE_DATE, descriptiveDate)
+                    .build();
+        }
+        return batchAttributes;
     }
 
     private void error(String field, String message) {
