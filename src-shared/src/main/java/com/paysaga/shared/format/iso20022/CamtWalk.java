@@ -119,6 +119,7 @@ final class CamtWalk extends XmlWalk {
             case STMT -> {
                 if (name.equals(reportElement)) {
                     stmt = new Statement(++statementCount, messagePath + "/" + reportElement + "[" + statementCount + "]");
+                    openContext();
                 } else if (name.equals("GrpHdr")) {
                     inGroupHeader = true;
                 }
@@ -128,9 +129,11 @@ final class CamtWalk extends XmlWalk {
                     if (name.equals("Ntry")) {
                         stmt.entryCount++;
                         entry = new Entry(stmt.path + "/Ntry[" + stmt.entryCount + "]");
+                        openContext();
                     } else if (name.equals("Bal")) {
                         stmt.balanceCount++;
                         bal = new Balance(stmt.path + "/Bal[" + stmt.balanceCount + "]");
+                        openContext();
                     }
                 }
             }
@@ -138,6 +141,7 @@ final class CamtWalk extends XmlWalk {
                 if (entry != null && name.equals("NtryDtls")) {
                     entry.detailsCount++;
                     dtls = new Details(entry.path + "/NtryDtls[" + entry.detailsCount + "]");
+                    openContext();
                 }
             }
             case TX -> {
@@ -145,6 +149,7 @@ final class CamtWalk extends XmlWalk {
                     dtls.txCount++;
                     entry.txCountTotal++;
                     tx = new Tx(dtls.path + "/TxDtls[" + dtls.txCount + "]");
+                    openContext();
                 }
             }
             default -> {

@@ -112,13 +112,23 @@ abstract class XmlMessageParser implements FormatParser {
                         throw new XmlWalk.Stop();
                     }
                     int depth = ++walk.depth;
-                    walk.names[depth] = name;
-                    walk.ccy[depth] = reader.getAttributeCount() > 0 ? reader.getAttributeValue(null, "Ccy") : null;
-                    text.setLength(0);
+                    // Written only when changed: a reference store into these long-lived arrays costs a
+                    // GC write barrier, and the same names recur at the same depths element after element.
+                    if (walk.names[depth] != name) {
+                        walk.names[depth] = name;
+                    }
+                    String currency = reader.getAttributeCount() > 0 ? reader.getAttributeValue(null, "Ccy") : null;
+                    if (walk.ccy[depth] != currency) {
+                        walk.ccy[depth] = currency;
+                    }
+                    if (text.length() > 0) {
+                        text.setLength(0);
+                    }
                     single = null;
                     tooLong = false;
                     leaf = true;
                     walk.start(depth, name, reader);
+                    walk.track(depth, name);
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     if (leaf) {
@@ -150,7 +160,9 @@ abstract class XmlMessageParser implements FormatParser {
                     } else {
                         walk.end(depth, name, !leaf ? null : single != null ? trimmed(single) : trimmed(text));
                     }
-                    text.setLength(0);
+                    if (text.length() > 0) {
+                        text.setLength(0);
+                    }
                     single = null;
                     tooLong = false;
                     leaf = false;

@@ -65,8 +65,15 @@ abstract class XmlWalk {
      * "RltdPties/Dbtr/Nm". Paths are cached in a small trie keyed by the parser's canonical
      * element names, so the hot loop neither concatenates nor rehashes strings; the cache is
      * bounded, so a file with endless distinct element names cannot grow it without limit.
+     * Below a context a walk declared ({@link #openContext}), the node was already found when
+     * the element started ({@link #track}): one trie step per element instead of one per level
+     * for every leaf.
      */
     final String relativePath(int contextDepth) {
+        int d0 = depth;
+        if (d0 > contextDepth && openContexts[d0] == contextDepth && openNodes[d0] != null) {
+            return openNodes[d0].path;
+        }
         PathNode node = pathRoots[contextDepth];
         for (int d = contextDepth + 1; d <= depth && node != null; d++) {
             node = node.child(names[d], this);
@@ -82,6 +89,35 @@ abstract class XmlWalk {
             b.append(names[d]);
         }
         return b.toString();
+    }
+
+    /** The trie node of the open element at each depth, relative to its context; null when not tracked. */
+    private final PathNode[] openNodes = new PathNode[MAX_DEPTH + 2];
+    /** The depth of the context each open element's node is relative to; 0 outside every context. */
+    private final int[] openContexts = new int[MAX_DEPTH + 2];
+    private boolean contextOpened;
+
+    /**
+     * Called by {@link #start} when the element starting at this depth is one that leaf paths
+     * are taken relative to (a statement, entry, transaction, …), so {@link #track} follows
+     * the paths below it.
+     */
+    final void openContext() {
+        contextOpened = true;
+    }
+
+    /** Called by the driver after {@link #start}: follows the new element's path below its context. */
+    final void track(int depth, String name) {
+        if (contextOpened) {
+            contextOpened = false;
+            openContexts[depth] = depth;
+            openNodes[depth] = pathRoots[depth];
+            return;
+        }
+        int context = openContexts[depth - 1];
+        openContexts[depth] = context;
+        PathNode parent = openNodes[depth - 1];
+        openNodes[depth] = context == 0 || parent == null ? null : parent.child(name, this);
     }
 
     private static final int MAX_PATH_NODES = 4096;
