@@ -11,12 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.paysaga.shared.security.Archiver;
 import com.paysaga.shared.security.KmsMessages;
 import com.paysaga.shared.staging.MissingObjectException;
+import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.staging.ObjectRef;
 import com.paysaga.shared.staging.ObjectStore;
 import com.paysaga.shared.staging.ObjectWriter;
-import com.paysaga.shared.staging.StagingKeys;
 import com.paysaga.shared.staging.StoredObject;
 import com.paysaga.shared.staging.WriteOptions;
+import com.paysaga.shared.store.StageArtifacts;
 
 import software.amazon.awssdk.services.kms.KmsClient;
 
@@ -49,9 +50,9 @@ public class ArchiveJob {
         String archiveKey = Env.require(config.archiveKeyId(), "ARCHIVE_KEY_ID");
         ObjectRef source = in.source();
         Instant received = in.run().receivedAt() == null ? Instant.now() : in.run().receivedAt();
-        ObjectRef target = ObjectRef.of(archiveBucket, StagingKeys.archive(in.partner(), received, ctx.fileId()));
+        ObjectRef target = ObjectRef.of(archiveBucket, ObjectLayout.archiveKey(in.partner(), received, ctx.fileId()));
         Map<String, String> artifacts = new LinkedHashMap<>();
-        artifacts.put("archive", target.uri());
+        artifacts.put(StageArtifacts.ARCHIVE, target.uri());
         Map<String, Long> counts = new LinkedHashMap<>();
 
         Optional<ObjectStore.Head> existing = store.head(target);

@@ -16,12 +16,13 @@ import com.paysaga.shared.security.KmsEnvelope;
 import com.paysaga.shared.security.PartnerKeys;
 import com.paysaga.shared.security.PgpDecryptor;
 import com.paysaga.shared.staging.MissingObjectException;
+import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.staging.ObjectRef;
 import com.paysaga.shared.staging.ObjectStore;
 import com.paysaga.shared.staging.ObjectWriter;
-import com.paysaga.shared.staging.StagingKeys;
 import com.paysaga.shared.staging.StoredObject;
 import com.paysaga.shared.staging.WriteOptions;
+import com.paysaga.shared.store.StageArtifacts;
 
 import software.amazon.awssdk.services.kms.KmsClient;
 
@@ -52,7 +53,7 @@ public class DecryptJob {
         String workBucket = Env.require(config.workBucket(), "WORK_BUCKET");
         String dataKey = Env.require(config.dataKeyId(), "DATA_KEY_ID");
         ObjectRef source = in.source();
-        ObjectRef target = ObjectRef.of(workBucket, StagingKeys.plaintext(ctx.fileId()));
+        ObjectRef target = ObjectRef.of(workBucket, ObjectLayout.plaintextKey(ctx.fileId()));
         InboundDecryptor.PgpKeySource keys = new InboundDecryptor.PgpKeySource() {
             private PartnerKeys partnerKeys;
 
@@ -85,9 +86,8 @@ public class DecryptJob {
                     .decrypt(object, in.expectedEncryption(), keys, ctx.fileId(), counting(out, progress));
             version = out.commit();
         }
-        Map<String, String> artifacts = new LinkedHashMap<>();
-        artifacts.put("plaintext", target.uri());
-        artifacts.put("source", source.uri() + (source.versionId() == null ? "" : "?versionId=" + source.versionId()));
+        Map<String, String> artifacts = new LinkedHashMap<>(StageArtifacts.decrypted(workBucket, ctx.fileId()));
+        artifacts.put(StageArtifacts.SOURCE, source.versionedUri());
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("sourceBytes", outcome.sourceBytes());
         counts.put("plaintextBytes", outcome.plaintextBytes());

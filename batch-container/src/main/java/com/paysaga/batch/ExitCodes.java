@@ -7,9 +7,9 @@ import com.paysaga.shared.domain.BatchExitCode;
 import com.paysaga.shared.security.InputRejectedException;
 import com.paysaga.shared.staging.MissingObjectException;
 import com.paysaga.shared.staging.SourceReadException;
+import com.paysaga.shared.store.TransientAwsException;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -17,7 +17,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <ul>
  *   <li>{@value BatchExitCode#INPUT_REJECTED}: the file is refused ({@link InputRejectedException});</li>
  *   <li>{@value BatchExitCode#TRANSIENT}: throttling, 5xx, timeouts and connection failures of AWS
- *       services, and I/O failures while streaming an object;</li>
+ *       services (the same SDK failures the functions report as {@link TransientAwsException}), and
+ *       I/O failures while streaming an object;</li>
  *   <li>{@value BatchExitCode#USAGE}: everything else — bad arguments, configuration, missing
  *       prerequisites or key material, permissions, and defects — which a retry would repeat.</li>
  * </ul>
@@ -39,13 +40,15 @@ public final class ExitCodes {
             if (t instanceof InputRejectedException || t instanceof MissingObjectException || t instanceof JobSetupException) {
                 return false;
             }
-            if (t instanceof AwsServiceException s) {
-                return s.isThrottlingException() || s.statusCode() >= 500 || s.statusCode() == 429 || s.retryable();
+            if (t instanceof SdkException s) {
+                if (TransientAwsException.isTransient(s)) {
+                    return true;
+                }
+                if (s instanceof AwsServiceException) {
+                    return false;
+                }
             }
-            if (t instanceof SdkClientException || t instanceof SourceReadException) {
-                return true;
-            }
-            if (t instanceof SdkException s && s.retryable()) {
+            if (t instanceof SourceReadException) {
                 return true;
             }
             if (t instanceof IOException || t instanceof UncheckedIOException) {

@@ -12,6 +12,7 @@ import com.paysaga.shared.staging.UnknownFormatException;
 import com.paysaga.shared.staging.ValidationFailedException;
 import com.paysaga.shared.store.RunStatus;
 import com.paysaga.shared.store.RunStore;
+import com.paysaga.shared.store.StageArtifacts;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -70,9 +71,9 @@ public class JobRunner {
             String cause = e.getMessage() == null ? error : e.getMessage();
             Map<String, String> artifacts = new LinkedHashMap<>();
             if (e instanceof ValidationFailedException v) {
-                artifacts.put("validationReport", v.reportUri());
+                artifacts.put(StageArtifacts.VALIDATION_REPORT, v.reportUri());
             } else if (e instanceof UnknownFormatException u) {
-                artifacts.put("validationReport", u.reportUri());
+                artifacts.put(StageArtifacts.VALIDATION_REPORT, u.reportUri());
             }
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("error", error);

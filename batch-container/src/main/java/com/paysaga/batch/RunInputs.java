@@ -8,8 +8,9 @@ import java.util.Set;
 import com.paysaga.shared.format.Format;
 import com.paysaga.shared.routing.ExpectedEncryption;
 import com.paysaga.shared.routing.PartnerProfile;
-import com.paysaga.shared.store.RunRecord;
+import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.staging.ObjectRef;
+import com.paysaga.shared.store.RunRecord;
 
 /**
  * What a command needs to know about its file, from (in this order) the state machine's
@@ -85,7 +86,6 @@ record RunInputs(RunRecord run, String partner, PartnerProfile profile, JobConfi
     }
 
     String fileName() {
-        String key = source().key();
-        return key.substring(key.lastIndexOf('/') + 1);
+        return ObjectLayout.fileNameOf(source().key());
     }
 }

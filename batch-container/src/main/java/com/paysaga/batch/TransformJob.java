@@ -15,14 +15,15 @@ import com.paysaga.shared.security.TokenKeys;
 import com.paysaga.shared.security.Tokenization;
 import com.paysaga.shared.security.Tokenizer;
 import com.paysaga.shared.staging.MissingObjectException;
+import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.staging.ObjectRef;
 import com.paysaga.shared.staging.ObjectStore;
 import com.paysaga.shared.staging.StagingJson;
-import com.paysaga.shared.staging.StagingKeys;
 import com.paysaga.shared.staging.StoredObject;
 import com.paysaga.shared.staging.TransformPipeline;
 import com.paysaga.shared.staging.UnknownFormatException;
 import com.paysaga.shared.staging.ValidationFailedException;
+import com.paysaga.shared.store.StageArtifacts;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -61,8 +62,8 @@ public class TransformJob {
         String tokenKey = Env.require(config.tokenKeyId(), "TOKEN_KEY_ID");
         String dataKey = Env.require(config.dataKeyId(), "DATA_KEY_ID");
         ObjectRef plaintext = ctx.runs().findStage(ctx.fileId(), Stage.Decrypt)
-                .map(s -> s.artifacts().get("plaintext")).filter(uri -> uri.startsWith("s3://"))
-                .map(TransformJob::parse).orElse(ObjectRef.of(workBucket, StagingKeys.plaintext(ctx.fileId())));
+                .map(s -> s.artifacts().get(StageArtifacts.PLAINTEXT)).filter(uri -> uri.startsWith("s3://"))
+                .map(ObjectRef::fromUri).orElse(ObjectRef.of(workBucket, ObjectLayout.plaintextKey(ctx.fileId())));
 
         TransformPipeline.Request request = new TransformPipeline.Request(ctx.fileId(), in.partner(), in.fileName(),
                 Optional.of(in.expectedFormat()), in.forcedFormat(), in.leniencies(), in.csvMapping(), in.chunkSize(),
@@ -97,9 +98,7 @@ public class TransformJob {
                     + report.errorCount() + " error(s)" + first + " (report: " + uri + ")", uri);
         }
         ctx.runs().recordParsedCount(ctx.fileId(), report.transactions());
-        Map<String, String> artifacts = new LinkedHashMap<>();
-        artifacts.put("manifest", outcome.reportOrManifest().uri());
-        artifacts.put("chunks", ObjectRef.of(stagingBucket, StagingKeys.chunkList(ctx.fileId())).uri());
+        Map<String, String> artifacts = StageArtifacts.transformed(stagingBucket, ctx.fileId());
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("transactions", report.transactions());
         counts.put("chunks", (long) outcome.manifest().get().chunks().size());
@@ -117,11 +116,5 @@ public class TransformJob {
             throw new JobSetupException("the decrypted file " + plaintext.uri() + " does not exist: run decrypt first"
                     + " (or replay from Decrypt; work objects expire after a few days)", e);
         }
-    }
-
-    static ObjectRef parse(String uri) {
-        String rest = uri.substring("s3://".length());
-        int slash = rest.indexOf('/');
-        return ObjectRef.of(rest.substring(0, slash), rest.substring(slash + 1));
     }
 }

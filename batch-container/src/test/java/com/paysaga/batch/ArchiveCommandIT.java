@@ -15,7 +15,7 @@ import com.paysaga.shared.domain.BatchExitCode;
 import com.paysaga.shared.domain.Stage;
 import com.paysaga.shared.security.Archiver;
 import com.paysaga.shared.security.KmsMessages;
-import com.paysaga.shared.staging.StagingKeys;
+import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.store.StageRecord;
 import com.paysaga.shared.store.StageStatus;
 
@@ -28,7 +28,7 @@ class ArchiveCommandIT {
         JobLauncher launcher = f.launcher();
         byte[] original = Fixture.unique(Fixture.sample("pain001-v03-sepa-two-batches.xml"), "archive");
         String fileId = f.upload("plain", "pay.xml", original, Map.of());
-        String key = StagingKeys.archive("plain", java.time.Instant.parse("2026-03-20T10:15:30Z"), fileId);
+        String key = ObjectLayout.archiveKey("plain", java.time.Instant.parse("2026-03-20T10:15:30Z"), fileId);
         assertThat(key).isEqualTo("archive/plain/2026/03/20/" + fileId);
 
         JobLauncher.Result first = launcher.launch("archive", "--file-id", fileId);

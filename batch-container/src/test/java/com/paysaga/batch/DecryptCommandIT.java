@@ -12,7 +12,7 @@ import com.paysaga.shared.domain.BatchExitCode;
 import com.paysaga.shared.domain.Stage;
 import com.paysaga.shared.security.KmsEnvelope;
 import com.paysaga.shared.security.PgpMessageWriter;
-import com.paysaga.shared.staging.StagingKeys;
+import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.store.RunStatus;
 import com.paysaga.shared.store.StageRecord;
 import com.paysaga.shared.store.StageStatus;
@@ -36,19 +36,19 @@ class DecryptCommandIT {
 
         JobLauncher.Result first = decrypt(launcher, fileId);
         assertThat(first.exitCode()).as(first.getErrorOutput()).isZero();
-        assertThat(f.read("WorkBucket", StagingKeys.plaintext(fileId))).isEqualTo(clear);
+        assertThat(f.read("WorkBucket", ObjectLayout.plaintextKey(fileId))).isEqualTo(clear);
         StageRecord stage = f.runs.findStage(fileId, Stage.Decrypt).orElseThrow();
         assertThat(stage.status()).isEqualTo(StageStatus.SUCCEEDED);
-        assertThat(stage.artifacts().get("plaintext")).isEqualTo("s3://" + f.stack.ref("WorkBucket") + "/" + StagingKeys.plaintext(fileId));
+        assertThat(stage.artifacts().get("plaintext")).isEqualTo("s3://" + f.stack.ref("WorkBucket") + "/" + ObjectLayout.plaintextKey(fileId));
         assertThat(stage.counts()).containsEntry("plaintextBytes", (long) clear.length).containsEntry("kmsCalls", 1L);
-        var head = f.s3.headObject(b -> b.bucket(f.stack.ref("WorkBucket")).key(StagingKeys.plaintext(fileId)));
+        var head = f.s3.headObject(b -> b.bucket(f.stack.ref("WorkBucket")).key(ObjectLayout.plaintextKey(fileId)));
         assertThat(head.serverSideEncryptionAsString()).isEqualTo("aws:kms");
         assertThat(first.getErrorOutput()).contains("\"event\":\"succeeded\"").contains("\"fileId\":\"" + fileId + "\"");
 
         JobLauncher.Result second = decrypt(launcher, fileId);
         assertThat(second.exitCode()).isZero();
-        assertThat(f.read("WorkBucket", StagingKeys.plaintext(fileId))).isEqualTo(clear);
-        assertThat(f.keys("WorkBucket", "work/" + fileId + "/")).containsExactly(StagingKeys.plaintext(fileId));
+        assertThat(f.read("WorkBucket", ObjectLayout.plaintextKey(fileId))).isEqualTo(clear);
+        assertThat(f.keys("WorkBucket", "work/" + fileId + "/")).containsExactly(ObjectLayout.plaintextKey(fileId));
         assertThat(f.runs.findStage(fileId, Stage.Decrypt).orElseThrow().attempt()).isEqualTo(2);
     }
 
@@ -77,7 +77,7 @@ class DecryptCommandIT {
 
         JobLauncher.Result r = decrypt(launcher, fileId);
         assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
-        assertThat(f.read("WorkBucket", StagingKeys.plaintext(fileId))).isEqualTo(clear);
+        assertThat(f.read("WorkBucket", ObjectLayout.plaintextKey(fileId))).isEqualTo(clear);
     }
 
     @Test
@@ -87,7 +87,7 @@ class DecryptCommandIT {
         byte[] clear = Fixture.unique(Fixture.sample("pain001-v03-sepa-two-batches.xml"), "plain");
         String allowed = f.upload("plain", "pay.xml", clear, Map.of());
         assertThat(decrypt(launcher, allowed).exitCode()).isZero();
-        assertThat(f.read("WorkBucket", StagingKeys.plaintext(allowed))).isEqualTo(clear);
+        assertThat(f.read("WorkBucket", ObjectLayout.plaintextKey(allowed))).isEqualTo(clear);
 
         String refusedPgp = f.upload("pgp", "pay2.xml", Fixture.unique(clear, "pgp-required"), Map.of());
         assertRejected(f, launcher, refusedPgp, "EncryptionRequiredException");

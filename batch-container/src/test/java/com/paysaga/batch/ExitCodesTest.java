@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +15,11 @@ import com.paysaga.shared.staging.MissingObjectException;
 import com.paysaga.shared.staging.ObjectRef;
 import com.paysaga.shared.staging.SourceReadException;
 import com.paysaga.shared.staging.ValidationFailedException;
+import com.paysaga.shared.store.TransientAwsException;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.kms.model.KmsException;
 
@@ -52,5 +55,19 @@ class ExitCodesTest {
         assertThat(ExitCodes.of(new JobSetupException("missing", new MissingObjectException(ObjectRef.of("b", "k")))))
                 .isEqualTo(BatchExitCode.USAGE);
         assertThat(ExitCodes.of(new IllegalStateException("defect"))).isEqualTo(BatchExitCode.USAGE);
+    }
+
+    @Test
+    void theJobRetriesExactlyTheSdkFailuresTheFunctionsReportAsTransient() {
+        List<SdkException> failures = List.of(kms(429, "SomethingNew"), kms(400, "ThrottlingException"),
+                kms(500, "KMSInternalException"), kms(503, "ServiceUnavailable"), kms(400, "AccessDeniedException"),
+                kms(400, "NotFoundException"), SdkClientException.create("connection reset"),
+                SdkException.create("unmarshalling failed", new IllegalStateException()));
+        for (SdkException e : failures) {
+            assertThat(ExitCodes.of(e) == BatchExitCode.TRANSIENT).as(e.toString())
+                    .isEqualTo(TransientAwsException.isTransient(e));
+        }
+        assertThat(ExitCodes.of(kms(429, "SomethingNew"))).isEqualTo(BatchExitCode.TRANSIENT);
+        assertThat(ExitCodes.of(kms(400, "NotFoundException"))).isEqualTo(BatchExitCode.USAGE);
     }
 }

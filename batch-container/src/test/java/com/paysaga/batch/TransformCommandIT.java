@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.paysaga.shared.domain.BatchExitCode;
 import com.paysaga.shared.domain.Stage;
 import com.paysaga.shared.security.TokenVaultReader;
-import com.paysaga.shared.staging.StagingKeys;
+import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.store.RunStatus;
 import com.paysaga.shared.store.StageRecord;
 import com.paysaga.shared.store.StageStatus;
@@ -35,7 +35,7 @@ class TransformCommandIT {
 
     private Map<String, String> stagingObjects(Fixture f, String fileId) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String key : f.keys("StagingBucket", StagingKeys.stagingPrefix(fileId))) {
+        for (String key : f.keys("StagingBucket", ObjectLayout.stagingPrefix(fileId))) {
             out.put(key, new String(f.read("StagingBucket", key), StandardCharsets.UTF_8));
         }
         return out;
@@ -51,18 +51,18 @@ class TransformCommandIT {
         JobLauncher.Result first = launcher.launch("transform", "--file-id", fileId);
         assertThat(first.exitCode()).as(first.getErrorOutput()).isZero();
         Map<String, String> objects = stagingObjects(f, fileId);
-        assertThat(objects.keySet()).containsExactly(StagingKeys.chunk(fileId, 1), StagingKeys.chunk(fileId, 2),
-                StagingKeys.chunkList(fileId), StagingKeys.manifest(fileId));
-        JsonNode manifest = JSON.readTree(objects.get(StagingKeys.manifest(fileId)));
+        assertThat(objects.keySet()).containsExactly(ObjectLayout.chunkKey(fileId, 1), ObjectLayout.chunkKey(fileId, 2),
+                ObjectLayout.chunkListKey(fileId), ObjectLayout.manifestKey(fileId));
+        JsonNode manifest = JSON.readTree(objects.get(ObjectLayout.manifestKey(fileId)));
         assertThat(manifest.get("fileId").asText()).isEqualTo(fileId);
         assertThat(manifest.get("format").asText()).isEqualTo("PAIN_001");
         assertThat(manifest.get("partner").asText()).isEqualTo("plain");
         assertThat(manifest.get("chunkSize").asInt()).isEqualTo(2);
         assertThat(manifest.get("transactions").asLong()).isEqualTo(3);
         assertThat(manifest.at("/totals/CHF/debit").asLong()).isEqualTo(9995);
-        assertThat(JSON.readTree(objects.get(StagingKeys.chunkList(fileId)))).isEqualTo(manifest.get("chunks"));
+        assertThat(JSON.readTree(objects.get(ObjectLayout.chunkListKey(fileId)))).isEqualTo(manifest.get("chunks"));
         assertThat(manifest.at("/chunks/1/sha256").asText()).isEqualTo(Fixture.sha256(
-                objects.get(StagingKeys.chunk(fileId, 2)).getBytes(StandardCharsets.UTF_8)));
+                objects.get(ObjectLayout.chunkKey(fileId, 2)).getBytes(StandardCharsets.UTF_8)));
 
         StageRecord stage = f.runs.findStage(fileId, Stage.Transform).orElseThrow();
         assertThat(stage.status()).isEqualTo(StageStatus.SUCCEEDED);
@@ -71,7 +71,7 @@ class TransformCommandIT {
         assertThat(stage.counts().get("kmsCalls")).isBetween(1L, 2L);
         assertThat(f.runs.getRun(fileId).transactionsParsed()).isEqualTo(3L);
 
-        JsonNode line = JSON.readTree(objects.get(StagingKeys.chunk(fileId, 1)).lines().findFirst().orElseThrow());
+        JsonNode line = JSON.readTree(objects.get(ObjectLayout.chunkKey(fileId, 1)).lines().findFirst().orElseThrow());
         String token = line.get("debtorAccountToken").asText();
         assertThat(token).startsWith("tok_v1_");
         assertThat(new TokenVaultReader(f.dynamo, f.stack.ref("TokensTable"), f.kms, f.stack.ref("TokenKey")).reveal(token))
@@ -94,14 +94,14 @@ class TransformCommandIT {
 
         JobLauncher.Result r = launcher.launch("transform", "--file-id", fileId);
         assertThat(r.exitCode()).as(r.getErrorOutput()).isEqualTo(BatchExitCode.INPUT_REJECTED);
-        assertThat(f.keys("StagingBucket", StagingKeys.stagingPrefix(fileId))).containsExactly(StagingKeys.validationReport(fileId));
-        JsonNode report = JSON.readTree(f.read("StagingBucket", StagingKeys.validationReport(fileId)));
+        assertThat(f.keys("StagingBucket", ObjectLayout.stagingPrefix(fileId))).containsExactly(ObjectLayout.validationReportKey(fileId));
+        JsonNode report = JSON.readTree(f.read("StagingBucket", ObjectLayout.validationReportKey(fileId)));
         assertThat(report.get("valid").asBoolean()).isFalse();
         assertThat(report.get("errors")).isNotEmpty();
         StageRecord stage = f.runs.findStage(fileId, Stage.Transform).orElseThrow();
         assertThat(stage.status()).isEqualTo(StageStatus.FAILED);
         assertThat(stage.error()).isEqualTo("ValidationFailedException");
-        String reportUri = "s3://" + f.stack.ref("StagingBucket") + "/" + StagingKeys.validationReport(fileId);
+        String reportUri = "s3://" + f.stack.ref("StagingBucket") + "/" + ObjectLayout.validationReportKey(fileId);
         assertThat(stage.artifacts()).containsEntry("validationReport", reportUri);
         assertThat(f.runs.getRun(fileId).runStatus()).isEqualTo(RunStatus.REJECTED);
         assertThat(f.runs.getRun(fileId).lastError().cause()).contains(reportUri);
@@ -118,7 +118,7 @@ class TransformCommandIT {
         JobLauncher.Result r = launcher.launch("transform", "--file-id", fileId);
         assertThat(r.exitCode()).isEqualTo(BatchExitCode.INPUT_REJECTED);
         assertThat(f.runs.findStage(fileId, Stage.Transform).orElseThrow().error()).isEqualTo("UnknownFormatException");
-        assertThat(JSON.readTree(f.read("StagingBucket", StagingKeys.validationReport(fileId))).get("format").asText())
+        assertThat(JSON.readTree(f.read("StagingBucket", ObjectLayout.validationReportKey(fileId))).get("format").asText())
                 .isEqualTo("UNKNOWN");
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import com.paysaga.shared.domain.Stage;
 import com.paysaga.shared.provision.ProvisionedStack;
+import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.store.ChunkRecord;
 import com.paysaga.shared.store.ExecutionRecord;
 import com.paysaga.shared.store.RunRecord;
@@ -69,7 +70,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, RunStore runs, RunRecord r) {
         out.println("file      " + r.fileId());
-        out.println("object    s3://" + r.bucket() + "/" + r.key() + (r.versionId() == null ? "" : " (version " + r.versionId() + ")"));
+        out.println("object    " + ObjectLayout.s3Uri(r.bucket(), r.key()) + (r.versionId() == null ? "" : " (version " + r.versionId() + ")"));
         out.println("partner   " + r.partner() + "   format " + r.format() + "   profile " + r.profileId());
         out.println("status    " + r.runStatus() + " at " + r.currentStage() + "   parsed " + r.transactionsParsed()
                 + "   loaded " + r.transactionsLoaded());

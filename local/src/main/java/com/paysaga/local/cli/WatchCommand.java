@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import com.paysaga.local.runtime.LocalRuntime;
 import com.paysaga.local.runtime.LocalStepFunctions;
+import com.paysaga.shared.staging.ObjectLayout;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +45,7 @@ public final class WatchCommand implements Callable<Integer> {
             // What is there already was there before we watched: S3 sends no events for it.
             s3.listObjectVersionsPaginator(b -> b.bucket(bucket)).versions().forEach(v -> seen.add(id(v)));
             var err = spec.commandLine().getErr();
-            err.println("watching s3://" + bucket + "/inbound/ (Ctrl-C to stop)");
+            err.println("watching " + ObjectLayout.s3Uri(bucket, ObjectLayout.INBOUND_PREFIX) + " (Ctrl-C to stop)");
             err.flush();
             Instant end = duration == null ? Instant.MAX : Instant.now().plus(duration);
             int started = 0;
@@ -57,7 +58,7 @@ public final class WatchCommand implements Callable<Integer> {
                     for (LocalStepFunctions.Started s : rt.publishObjectCreated(bucket, v.key(), content.length,
                             v.eTag(), v.versionId())) {
                         started++;
-                        err.println("s3://" + bucket + "/" + v.key() + " -> execution " + s.execution().name());
+                        err.println(ObjectLayout.s3Uri(bucket, v.key()) + " -> execution " + s.execution().name());
                         Thread.ofVirtual().start(() -> {
                             try {
                                 var r = rt.await(s, Duration.ofHours(6));

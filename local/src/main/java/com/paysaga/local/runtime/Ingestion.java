@@ -17,6 +17,7 @@ import java.util.Optional;
 import com.paysaga.local.asl.ExecutionResult;
 import com.paysaga.local.asl.ExecutionStatus;
 import com.paysaga.shared.domain.Stage;
+import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.store.ChunkRecord;
 import com.paysaga.shared.store.RunRecord;
 import com.paysaga.shared.store.RunStore;
@@ -53,7 +54,7 @@ public final class Ingestion {
         }
 
         public String key() {
-            return "inbound/" + partner + "/" + name;
+            return ObjectLayout.inboundKey(partner, name);
         }
     }
 

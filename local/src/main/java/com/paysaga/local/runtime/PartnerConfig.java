@@ -8,10 +8,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.paysaga.shared.routing.PartnerProfileLoader;
 import com.paysaga.shared.security.KmsMessages;
 import com.paysaga.shared.security.PartnerKeys;
 import com.paysaga.shared.security.PgpKeyGenerator;
+import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.staging.S3ObjectStore;
 
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -72,7 +72,7 @@ public final class PartnerConfig {
         doc.put("$comment", "written by local/paysaga at " + Instant.now());
         profiles.forEach(doc.putArray("profiles")::add);
         try (S3Client s3 = runtime.clients().s3()) {
-            s3.putObject(b -> b.bucket(runtime.stack().ref("ConfigBucket")).key(PartnerProfileLoader.DEFAULT_KEY)
+            s3.putObject(b -> b.bucket(runtime.stack().ref("ConfigBucket")).key(ObjectLayout.PROFILES_KEY)
                     .contentType("application/json"), RequestBody.fromString(doc.toPrettyString()));
         }
     }

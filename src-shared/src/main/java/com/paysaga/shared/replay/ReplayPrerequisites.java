@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.paysaga.shared.domain.Stage;
+import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.store.Buckets;
-import com.paysaga.shared.store.ObjectLayout;
 import com.paysaga.shared.store.RunRecord;
 import com.paysaga.shared.store.RunStore;
 import com.paysaga.shared.store.StageRecord;

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.paysaga.shared.staging.ObjectLayout;
+
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -17,8 +19,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * warm Lambda handles many files and profiles change rarely.
  */
 public class PartnerProfileLoader {
-
-    public static final String DEFAULT_KEY = "profiles/partners.json";
 
     private final S3Client s3;
     private final String bucket;
@@ -37,7 +37,7 @@ public class PartnerProfileLoader {
     }
 
     public PartnerProfileLoader(S3Client s3, String bucket) {
-        this(s3, bucket, DEFAULT_KEY, Clock.systemUTC(), Duration.ofMinutes(1));
+        this(s3, bucket, ObjectLayout.PROFILES_KEY, Clock.systemUTC(), Duration.ofMinutes(1));
     }
 
     public synchronized PartnerProfiles load() {
@@ -55,11 +55,11 @@ public class PartnerProfileLoader {
             return PartnerProfiles.bundled();
         }
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
-            return PartnerProfiles.parse((InputStream) in, "s3://" + bucket + "/" + key);
+            return PartnerProfiles.parse((InputStream) in, ObjectLayout.s3Uri(bucket, key));
         } catch (NoSuchKeyException absent) {
             return PartnerProfiles.bundled();
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read s3://" + bucket + "/" + key, e);
+            throw new java.io.UncheckedIOException("cannot read " + ObjectLayout.s3Uri(bucket, key), e);
         }
     }
 }

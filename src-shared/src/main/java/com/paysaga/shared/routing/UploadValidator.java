@@ -10,9 +10,9 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import com.paysaga.shared.domain.Stage;
+import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.store.ExecutionRecord;
 import com.paysaga.shared.store.NewRun;
-import com.paysaga.shared.store.ObjectLayout;
 import com.paysaga.shared.store.RunRecord;
 import com.paysaga.shared.store.RunStatus;
 import com.paysaga.shared.store.RunStore;

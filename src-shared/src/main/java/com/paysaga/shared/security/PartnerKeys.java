@@ -13,9 +13,9 @@ import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.jcajce.JcaKeyFingerprintCalculator;
 
 import com.paysaga.shared.staging.MissingObjectException;
+import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.staging.ObjectRef;
 import com.paysaga.shared.staging.ObjectStore;
-import com.paysaga.shared.staging.StagingKeys;
 import com.paysaga.shared.staging.WriteOptions;
 
 /**
@@ -50,7 +50,7 @@ public final class PartnerKeys {
 
     /** One KMS call (Decrypt, inside the Encryption SDK). */
     public PGPSecretKeyRingCollection privateKeys(String partner) throws IOException {
-        ObjectRef ref = ObjectRef.of(configBucket, StagingKeys.partnerPrivateKey(partner));
+        ObjectRef ref = ObjectRef.of(configBucket, ObjectLayout.partnerPrivateKeyRingKey(partner));
         byte[] sealed;
         try {
             sealed = store.readAll(ref);
@@ -79,7 +79,7 @@ public final class PartnerKeys {
      * whose low 64 bits are the key id).
      */
     public PGPPublicKey signingKey(String partner, String keyId) throws IOException {
-        ObjectRef ref = ObjectRef.of(configBucket, StagingKeys.partnerSigningKey(partner));
+        ObjectRef ref = ObjectRef.of(configBucket, ObjectLayout.partnerSigningKeyRingKey(partner));
         byte[] armored;
         try {
             armored = store.readAll(ref);
@@ -104,12 +104,12 @@ public final class PartnerKeys {
     /** Stores {@code armoredSecretKeyRing} sealed for {@code partner}: for provisioning and tests. */
     public void storePrivateKey(String partner, byte[] armoredSecretKeyRing) throws IOException {
         byte[] sealed = envelope.encrypt(armoredSecretKeyRing, context(partner));
-        store.put(ObjectRef.of(configBucket, StagingKeys.partnerPrivateKey(partner)), sealed,
+        store.put(ObjectRef.of(configBucket, ObjectLayout.partnerPrivateKeyRingKey(partner)), sealed,
                 WriteOptions.of("application/octet-stream"));
     }
 
     public void storeSigningKey(String partner, byte[] armoredPublicKeyRing) throws IOException {
-        store.put(ObjectRef.of(configBucket, StagingKeys.partnerSigningKey(partner)), armoredPublicKeyRing,
+        store.put(ObjectRef.of(configBucket, ObjectLayout.partnerSigningKeyRingKey(partner)), armoredPublicKeyRing,
                 WriteOptions.of("application/pgp-keys"));
     }
 

@@ -88,7 +88,7 @@ public final class ChunkWriter implements AutoCloseable {
 
     private void open() throws IOException {
         int index = chunks.size() + 1;
-        current = store.create(ObjectRef.of(bucket, StagingKeys.chunk(fileId, index)), options);
+        current = store.create(ObjectRef.of(bucket, ObjectLayout.chunkKey(fileId, index)), options);
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -105,7 +105,7 @@ public final class ChunkWriter implements AutoCloseable {
         int index = chunks.size() + 1;
         bytes += current.written();
         current.commit();
-        chunks.add(new ChunkDescriptor(index, StagingKeys.chunk(fileId, index), inChunk, HexFormat.of().formatHex(digest.digest())));
+        chunks.add(new ChunkDescriptor(index, ObjectLayout.chunkKey(fileId, index), inChunk, HexFormat.of().formatHex(digest.digest())));
         current = null;
         generator = null;
     }

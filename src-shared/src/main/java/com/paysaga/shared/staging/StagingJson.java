@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The JSON settings of chunks and manifests: ISO-8601 dates, no per-value flush, and map entries
- * sorted by key, since {@code Map.copyOf} iterates in an order that differs from one JVM to the
- * next and a re-run must write byte-identical chunks (same SHA-256 in the manifest).
+ * The JSON settings of chunks, chunk lists and manifests, for Transform that writes them and for
+ * Load and the checkpoint function that read them: ISO-8601 dates, no per-value flush, and map
+ * entries sorted by key, since {@code Map.copyOf} iterates in an order that differs from one JVM
+ * to the next and a re-run must write byte-identical chunks (same SHA-256 in the manifest).
  */
 public final class StagingJson {
 

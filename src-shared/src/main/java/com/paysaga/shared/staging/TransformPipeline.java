@@ -63,8 +63,8 @@ public final class TransformPipeline {
     public Outcome run(InputStream plaintext, Request r, Tokenization tokenization, ProgressListener progress)
             throws IOException {
         String bucket = r.stagingBucket();
-        store.delete(ObjectRef.of(bucket, StagingKeys.manifest(r.fileId())));
-        store.delete(ObjectRef.of(bucket, StagingKeys.chunkList(r.fileId())));
+        store.delete(ObjectRef.of(bucket, ObjectLayout.manifestKey(r.fileId())));
+        store.delete(ObjectRef.of(bucket, ObjectLayout.chunkListKey(r.fileId())));
 
         WriteOptions chunkOptions = new WriteOptions(r.kmsKeyId(), "application/x-ndjson", Map.of());
         TrackingInputStream in = new TrackingInputStream(plaintext);
@@ -89,7 +89,7 @@ public final class TransformPipeline {
             if (!report.valid()) {
                 chunkWriter.close();
                 deleteChunks(bucket, r.fileId(), 0);
-                ObjectRef reportRef = ObjectRef.of(bucket, StagingKeys.validationReport(r.fileId()));
+                ObjectRef reportRef = ObjectRef.of(bucket, ObjectLayout.validationReportKey(r.fileId()));
                 ByteArrayOutputStream summary = new ByteArrayOutputStream();
                 new ReportSummaryJson(json).write(report, summary);
                 store.put(reportRef, summary.toByteArray(), new WriteOptions(r.kmsKeyId(), "application/json", Map.of()));
@@ -101,23 +101,23 @@ public final class TransformPipeline {
         }
         tokenization.flush();
         deleteChunks(bucket, r.fileId(), chunks.size());
-        store.delete(ObjectRef.of(bucket, StagingKeys.validationReport(r.fileId())));
+        store.delete(ObjectRef.of(bucket, ObjectLayout.validationReportKey(r.fileId())));
 
         Map<String, Manifest.Totals> totals = new LinkedHashMap<>();
         report.totals().forEach((ccy, t) -> totals.put(ccy, new Manifest.Totals(t.debit(), t.credit())));
         Manifest manifest = new Manifest(r.fileId(), report.format().name(), r.partner(), r.chunkSize(),
                 report.transactions(), tokenization.keyVersion(), totals, chunks);
         WriteOptions jsonOptions = new WriteOptions(r.kmsKeyId(), "application/json", Map.of());
-        store.put(ObjectRef.of(bucket, StagingKeys.chunkList(r.fileId())), json.writeValueAsBytes(chunks), jsonOptions);
-        ObjectRef manifestRef = ObjectRef.of(bucket, StagingKeys.manifest(r.fileId()));
+        store.put(ObjectRef.of(bucket, ObjectLayout.chunkListKey(r.fileId())), json.writeValueAsBytes(chunks), jsonOptions);
+        ObjectRef manifestRef = ObjectRef.of(bucket, ObjectLayout.manifestKey(r.fileId()));
         store.put(manifestRef, json.writeValueAsBytes(manifest), jsonOptions);
         return new Outcome(report, Optional.of(manifest), manifestRef, in.bytes(), chunkBytes);
     }
 
     /** Deletes the file's chunks with an index above {@code keep}. */
     private void deleteChunks(String bucket, String fileId, int keep) throws IOException {
-        for (String key : store.list(bucket, StagingKeys.stagingPrefix(fileId))) {
-            if (StagingKeys.isChunk(key)) {
+        for (String key : store.list(bucket, ObjectLayout.stagingPrefix(fileId))) {
+            if (ObjectLayout.isChunkKey(key)) {
                 int index = Integer.parseInt(key.substring(key.length() - "00001.ndjson".length(), key.length() - ".ndjson".length()));
                 if (index > keep) {
                     store.delete(ObjectRef.of(bucket, key));

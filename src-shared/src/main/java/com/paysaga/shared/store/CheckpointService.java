@@ -18,6 +18,10 @@ import com.paysaga.shared.replay.PrerequisiteMissingException;
 import com.paysaga.shared.replay.ReplayPrerequisites;
 import com.paysaga.shared.replay.ReplayRequest;
 import com.paysaga.shared.replay.ResumePlan;
+import com.paysaga.shared.staging.ChunkDescriptor;
+import com.paysaga.shared.staging.Manifest;
+import com.paysaga.shared.staging.ObjectLayout;
+import com.paysaga.shared.staging.StagingJson;
 
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -33,6 +37,7 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 public class CheckpointService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper STAGING_JSON = StagingJson.mapper();
 
     private final RunStore runs;
     private final S3Client s3;
@@ -92,11 +97,10 @@ public class CheckpointService {
         Map<String, String> artifacts = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
         switch (stage) {
-            case Decrypt -> artifacts.put("plaintext", ObjectLayout.s3Uri(buckets.work(), ObjectLayout.plaintextKey(fileId)));
+            case Decrypt -> artifacts.putAll(StageArtifacts.decrypted(buckets.work(), fileId));
             case Transform -> {
                 Manifest m = manifest(fileId, stage);
-                artifacts.put("manifest", ObjectLayout.s3Uri(buckets.staging(), ObjectLayout.manifestKey(fileId)));
-                artifacts.put("chunks", ObjectLayout.s3Uri(buckets.staging(), ObjectLayout.chunkListKey(fileId)));
+                artifacts.putAll(StageArtifacts.transformed(buckets.staging(), fileId));
                 counts.put("transactions", m.transactions());
                 counts.put("chunks", (long) m.chunks().size());
                 runs.recordParsedCount(fileId, m.transactions());
@@ -273,7 +277,7 @@ public class CheckpointService {
     public Manifest manifest(String fileId, Stage forStage) {
         String key = ObjectLayout.manifestKey(fileId);
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(buckets.staging()).key(key))) {
-            Manifest m = JSON.readValue((InputStream) in, Manifest.class);
+            Manifest m = STAGING_JSON.readValue((InputStream) in, Manifest.class);
             if (!fileId.equals(m.fileId())) {
                 throw new PrerequisiteMissingException("manifest " + ObjectLayout.s3Uri(buckets.staging(), key)
                         + " is for file " + m.fileId() + ", not " + fileId);

@@ -18,9 +18,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.paysaga.shared.domain.Direction;
 import com.paysaga.shared.domain.StagedTransaction;
+import com.paysaga.shared.staging.ChunkDescriptor;
+import com.paysaga.shared.staging.ObjectLayout;
+import com.paysaga.shared.staging.StagingJson;
 
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,7 +46,8 @@ public class ChunkLoader {
     /** BatchWriteItem's limit per request. */
     public static final int BATCH_SIZE = 25;
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    /** Chunks are read as Transform wrote them; a field this version does not know is an integrity failure. */
+    private static final ObjectMapper JSON = StagingJson.mapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     /** How to wait between retries of unprocessed items; tests pass one that does not sleep. */
@@ -143,7 +146,12 @@ public class ChunkLoader {
     }
 
     private List<StagedTransaction> read(String fileId, ChunkDescriptor chunk) {
-        String expectedKey = ObjectLayout.chunkKey(fileId, chunk.index());
+        String expectedKey;
+        try {
+            expectedKey = ObjectLayout.chunkKey(fileId, chunk.index());
+        } catch (IllegalArgumentException e) {
+            throw new ChunkIntegrityException("chunk " + chunk.index() + " of file " + fileId + ": " + e.getMessage());
+        }
         if (chunk.key() != null && !chunk.key().equals(expectedKey)) {
             throw new ChunkIntegrityException("chunk " + chunk.index() + " of file " + fileId + " names key "
                     + chunk.key() + ", expected " + expectedKey);

@@ -78,21 +78,21 @@ class TransformPipelineTest {
 
         assertThat(outcome.valid()).isTrue();
         assertThat(store.list("staging", "staging/" + FILE_ID + "/")).containsExactly(
-                StagingKeys.chunk(FILE_ID, 1), StagingKeys.chunk(FILE_ID, 2), StagingKeys.chunkList(FILE_ID),
-                StagingKeys.manifest(FILE_ID));
-        JsonNode manifest = json.readTree(store.readAll(ObjectRef.of("staging", StagingKeys.manifest(FILE_ID))));
+                ObjectLayout.chunkKey(FILE_ID, 1), ObjectLayout.chunkKey(FILE_ID, 2), ObjectLayout.chunkListKey(FILE_ID),
+                ObjectLayout.manifestKey(FILE_ID));
+        JsonNode manifest = json.readTree(store.readAll(ObjectRef.of("staging", ObjectLayout.manifestKey(FILE_ID))));
         assertThat(manifest.get("transactions").asLong()).isEqualTo(3);
         assertThat(manifest.get("tokenKeyVersion").asText()).isEqualTo("v1");
         assertThat(manifest.at("/totals/EUR/debit").asLong()).isEqualTo(125050);
         assertThat(manifest.get("chunks")).hasSize(2);
         assertThat(manifest.at("/chunks/0/transactions").asLong()).isEqualTo(2);
-        String chunk1 = new String(store.readAll(ObjectRef.of("staging", StagingKeys.chunk(FILE_ID, 1))), StandardCharsets.UTF_8);
+        String chunk1 = new String(store.readAll(ObjectRef.of("staging", ObjectLayout.chunkKey(FILE_ID, 1))), StandardCharsets.UTF_8);
         assertThat(chunk1.lines()).hasSize(2);
         JsonNode first = json.readTree(chunk1.lines().findFirst().orElseThrow());
         assertThat(first.get("debtorAccountToken").asText()).startsWith("tok_v1_");
         assertThat(first.get("debtorAccountLast4").asText()).isEqualTo("3000");
         assertThat(vaulted).isNotEmpty().allMatch(t -> t.startsWith("tok_v1_"));
-        String everything = new String(store.readAll(ObjectRef.of("staging", StagingKeys.chunk(FILE_ID, 2))), StandardCharsets.UTF_8)
+        String everything = new String(store.readAll(ObjectRef.of("staging", ObjectLayout.chunkKey(FILE_ID, 2))), StandardCharsets.UTF_8)
                 + chunk1 + manifest;
         for (String account : ACCOUNTS) {
             assertThat(everything).doesNotContain(account).doesNotContain(account.replace("-", ""));
@@ -106,7 +106,7 @@ class TransformPipelineTest {
         assertThat(store.list("staging", "staging/" + FILE_ID + "/chunk-")).hasSize(3);
 
         run(store, sample("pain001-v03-sepa-two-batches.xml"), 1000, new ArrayList<>());
-        assertThat(store.list("staging", "staging/" + FILE_ID + "/chunk-")).containsExactly(StagingKeys.chunk(FILE_ID, 1));
+        assertThat(store.list("staging", "staging/" + FILE_ID + "/chunk-")).containsExactly(ObjectLayout.chunkKey(FILE_ID, 1));
     }
 
     @Test
@@ -116,8 +116,8 @@ class TransformPipelineTest {
         TransformPipeline.Outcome outcome = run(store, sample("pain001-v03-bad-controls.xml"), 1, new ArrayList<>());
 
         assertThat(outcome.valid()).isFalse();
-        assertThat(store.list("staging", "staging/" + FILE_ID + "/")).containsExactly(StagingKeys.validationReport(FILE_ID));
-        JsonNode report = json.readTree(store.readAll(ObjectRef.of("staging", StagingKeys.validationReport(FILE_ID))));
+        assertThat(store.list("staging", "staging/" + FILE_ID + "/")).containsExactly(ObjectLayout.validationReportKey(FILE_ID));
+        JsonNode report = json.readTree(store.readAll(ObjectRef.of("staging", ObjectLayout.validationReportKey(FILE_ID))));
         assertThat(report.get("valid").asBoolean()).isFalse();
         assertThat(report.at("/errors/0/field").asText()).isEqualTo("CtrlSum");
     }

@@ -15,8 +15,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {CheckpointService.StageCheckpoint.class, CheckpointService.LoadPlan.class,
         CheckpointService.FailureRecord.class, CheckpointService.ResumeState.class,
         CheckpointService.FinalizeResult.class, com.paysaga.shared.store.RunView.class,
-        com.paysaga.shared.replay.ReplayRequest.class, com.paysaga.shared.store.Manifest.class,
-        com.paysaga.shared.store.ChunkDescriptor.class})
+        com.paysaga.shared.replay.ReplayRequest.class, com.paysaga.shared.staging.Manifest.class,
+        com.paysaga.shared.staging.Manifest.Totals.class, com.paysaga.shared.staging.ChunkDescriptor.class})
 public class CheckpointHandler implements RequestHandler<CheckpointRequest, Object> {
 
     @Inject

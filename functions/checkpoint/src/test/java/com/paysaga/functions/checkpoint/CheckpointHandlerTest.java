@@ -20,10 +20,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.paysaga.shared.domain.Stage;
 import com.paysaga.shared.provision.ProvisionedStack;
-import com.paysaga.shared.store.ChunkDescriptor;
-import com.paysaga.shared.store.Manifest;
+import com.paysaga.shared.staging.ChunkDescriptor;
+import com.paysaga.shared.staging.Manifest;
+import com.paysaga.shared.staging.ObjectLayout;
+import com.paysaga.shared.staging.StagingJson;
 import com.paysaga.shared.store.NewRun;
-import com.paysaga.shared.store.ObjectLayout;
 import com.paysaga.shared.store.RunRecord;
 import com.paysaga.shared.store.RunStatus;
 import com.paysaga.shared.store.RunStore;
@@ -99,11 +100,12 @@ class CheckpointHandlerTest {
         List<ChunkDescriptor> chunks = List.of(new ChunkDescriptor(1, ObjectLayout.chunkKey(fileId, 1), first, "a"),
                 new ChunkDescriptor(2, ObjectLayout.chunkKey(fileId, 2), second, "b"));
         Manifest m = new Manifest(fileId, "NACHA", "acme", 1000, first + second, "v1",
-                Map.of("USD", Map.of("debit", 0L, "credit", 4200L)), chunks);
+                Map.of("USD", new Manifest.Totals(0, 4200)), chunks);
+        ObjectMapper staging = StagingJson.mapper();
         s3.putObject(b -> b.bucket(stack.ref("StagingBucket")).key(ObjectLayout.manifestKey(fileId)),
-                RequestBody.fromBytes(JSON.writeValueAsBytes(m)));
+                RequestBody.fromBytes(staging.writeValueAsBytes(m)));
         s3.putObject(b -> b.bucket(stack.ref("StagingBucket")).key(ObjectLayout.chunkListKey(fileId)),
-                RequestBody.fromBytes(JSON.writeValueAsBytes(chunks)));
+                RequestBody.fromBytes(staging.writeValueAsBytes(chunks)));
     }
 
     private void routed() {

@@ -1,5 +1,6 @@
 package com.paysaga.functions.common;
 
+import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.store.Buckets;
 
 import io.smallrye.config.ConfigMapping;
@@ -19,7 +20,7 @@ public interface StorageConfig {
 
     String configBucket();
 
-    @WithDefault("profiles/partners.json")
+    @WithDefault(ObjectLayout.PROFILES_KEY)
     String profilesKey();
 
     default Buckets buckets() {

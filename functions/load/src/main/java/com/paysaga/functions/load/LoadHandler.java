@@ -11,7 +11,7 @@ import com.paysaga.shared.store.ChunkLoader;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Load: one manifest chunk into the transactions table. */
-@RegisterForReflection(targets = {ChunkLoader.LoadResult.class, com.paysaga.shared.store.ChunkDescriptor.class,
+@RegisterForReflection(targets = {ChunkLoader.LoadResult.class, com.paysaga.shared.staging.ChunkDescriptor.class,
         com.paysaga.shared.domain.StagedTransaction.class})
 public class LoadHandler implements RequestHandler<LoadRequest, ChunkLoader.LoadResult> {
 

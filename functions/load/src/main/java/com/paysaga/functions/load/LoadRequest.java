@@ -1,6 +1,6 @@
 package com.paysaga.functions.load;
 
-import com.paysaga.shared.store.ChunkDescriptor;
+import com.paysaga.shared.staging.ChunkDescriptor;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
