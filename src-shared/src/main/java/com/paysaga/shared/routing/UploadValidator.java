@@ -12,6 +12,7 @@ import java.util.Map;
 import com.paysaga.shared.domain.Stage;
 import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.store.ExecutionRecord;
+import com.paysaga.shared.store.FileIds;
 import com.paysaga.shared.store.NewRun;
 import com.paysaga.shared.store.RunRecord;
 import com.paysaga.shared.store.RunStatus;
@@ -54,57 +55,60 @@ public class UploadValidator {
      * once) continues, and the lease decides which execution works on it.
      */
     public ValidationOutcome validateNew(Upload upload, String execution) {
-        Checked c = check(upload.bucket(), upload.key(), upload.versionId());
-        NewRun newRun = new NewRun(c.fileId, c.partner, upload.bucket(), upload.key(), c.versionId, c.size, c.fileId,
+        Envelope env = read(upload.bucket(), upload.key(), upload.versionId());
+        NewRun newRun = new NewRun(env.fileId, env.partner, upload.bucket(), upload.key(), env.versionId, env.size, env.fileId,
                 upload.receivedAt() == null ? clock.instant() : upload.receivedAt(), execution);
         RunStore.Creation creation = runs.createRun(newRun);
         RunRecord run = creation.run();
         boolean redelivery = !creation.created() && newRun.sameObjectAs(run) && run.runStatus() == RunStatus.RECEIVED;
         if (!creation.created() && !redelivery) {
-            runs.recordDuplicateUpload(c.fileId, upload.bucket(), upload.key(), c.versionId, newRun.receivedAt());
-            runs.recordExecutionStarted(new ExecutionRecord(c.fileId, execution, "eventbridge", Stage.Validate,
+            runs.recordDuplicateUpload(env.fileId, upload.bucket(), upload.key(), env.versionId, newRun.receivedAt());
+            runs.recordExecutionStarted(new ExecutionRecord(env.fileId, execution, "eventbridge", Stage.Validate,
                     "upload " + ObjectLayout.s3Uri(upload.bucket(), upload.key()), false, clock.instant(), clock.instant(),
                     RunStatus.DUPLICATE.name(), null, 0L));
             return new ValidationOutcome(RunView.of(run, Stage.Validate.name(), false, true), true,
                     "content already received as " + ObjectLayout.s3Uri(run.bucket(), run.key()) + " (run status "
                             + run.runStatus() + "); not processed again");
         }
-        runs.acquireLease(c.fileId, execution, leaseTtl);
-        runs.recordExecutionStarted(ExecutionRecord.started(c.fileId, execution, "eventbridge", Stage.Validate,
+        runs.acquireLease(env.fileId, execution, leaseTtl);
+        runs.recordExecutionStarted(ExecutionRecord.started(env.fileId, execution, "eventbridge", Stage.Validate,
                 "upload " + ObjectLayout.s3Uri(upload.bucket(), upload.key()), false, clock.instant()));
-        runs.stageStarted(c.fileId, Stage.Validate, execution);
-        return new ValidationOutcome(RunView.of(runs.getRun(c.fileId), Stage.Validate.name(), false, false), false,
+        runs.stageStarted(env.fileId, Stage.Validate, execution);
+        checkAgainstProfile(env);
+        return new ValidationOutcome(RunView.of(runs.getRun(env.fileId), Stage.Validate.name(), false, false), false,
                 "accepted");
     }
 
     /** A replay from Validate: the recorded upload checked again; its content must still hash to the file id. */
     public ValidationOutcome revalidate(String fileId, String execution, boolean onlyFailedChunks) {
         RunRecord run = runs.getRun(fileId);
-        Checked c = check(run.bucket(), run.key(), run.versionId());
-        if (!c.fileId.equals(fileId)) {
+        Envelope env = read(run.bucket(), run.key(), run.versionId());
+        if (!env.fileId.equals(fileId)) {
             throw new UploadRejectedException("the content of " + ObjectLayout.s3Uri(run.bucket(), run.key())
-                    + " now hashes to " + c.fileId + ", not to file id " + fileId);
+                    + " now hashes to " + env.fileId + ", not to file id " + fileId);
         }
         runs.acquireLease(fileId, execution, leaseTtl);
         runs.stageStarted(fileId, Stage.Validate, execution);
+        checkAgainstProfile(env);
         return new ValidationOutcome(RunView.of(runs.getRun(fileId), Stage.Validate.name(), onlyFailedChunks, false),
                 false, "revalidated");
     }
 
-    private record Checked(String fileId, String partner, String versionId, long size) {
+    /** What an upload is: enough to identify it (its content hash) and to judge it against a profile. */
+    private record Envelope(String where, String fileId, String partner, String name, String versionId, long size,
+            ExpectedEncryption encryption) {
     }
 
-    private Checked check(String bucket, String key, String versionId) {
+    /**
+     * Reads and hashes the upload. Only an upload that cannot be identified is rejected here
+     * (no partner segment, gone, empty, or larger than its partner accepts, which is not read):
+     * every other rejection comes after the run exists, so it is recorded and can be replayed.
+     */
+    private Envelope read(String bucket, String key, String versionId) {
         String where = ObjectLayout.s3Uri(bucket, key);
         String partner = ObjectLayout.partnerOf(key);
         if (partner == null) {
             throw new UploadRejectedException(where + ": key must be inbound/<partner>/<file name>");
-        }
-        PartnerProfile profile = profiles.load().require(partner);
-        String name = ObjectLayout.fileNameOf(key);
-        if (!profile.fileNamePattern().matcher(name).matches()) {
-            throw new UploadRejectedException(where + ": file name '" + name + "' does not match "
-                    + profile.fileNamePattern().pattern() + " of profile " + profile.profileId());
         }
         String version = versionId == null || versionId.isEmpty() ? null : versionId;
         HeadObjectResponse head;
@@ -118,11 +122,10 @@ public class UploadValidator {
         if (size == 0) {
             throw new UploadRejectedException(where + ": the file is empty");
         }
-        if (size > profile.maxFileBytes()) {
-            throw new UploadRejectedException(where + ": " + size + " bytes exceeds the " + profile.maxFileBytes()
-                    + " bytes profile " + profile.profileId() + " accepts");
-        }
-        Map<String, String> metadata = head.metadata();
+        profiles.load().forPartner(partner).filter(p -> size > p.maxFileBytes()).ifPresent(p -> {
+            throw new UploadRejectedException(where + ": " + size + " bytes exceeds the " + p.maxFileBytes()
+                    + " bytes profile " + p.profileId() + " accepts");
+        });
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -145,14 +148,40 @@ public class UploadValidator {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + where, e);
         }
-        ExpectedEncryption found = EncryptionSniffer.detect(first, firstLength, metadata);
-        if (found != profile.expectedEncryption()) {
-            throw new UploadRejectedException(where + ": profile " + profile.profileId() + " expects "
-                    + describe(profile.expectedEncryption()) + ", but the file is " + describe(found));
-        }
         String resolvedVersion = version != null ? version : head.versionId();
-        return new Checked(HexFormat.of().formatHex(sha.digest()), partner,
-                resolvedVersion == null || "null".equals(resolvedVersion) ? null : resolvedVersion, size);
+        return new Envelope(where, HexFormat.of().formatHex(sha.digest()), partner, ObjectLayout.fileNameOf(key),
+                resolvedVersion == null || "null".equals(resolvedVersion) ? null : resolvedVersion, size,
+                EncryptionSniffer.detect(first, firstLength, head.metadata()));
+    }
+
+    /**
+     * The partner's profile must exist and accept the file's name, size and encryption. A
+     * rejection names the file ({@code file <fileId>: …}), so Record Failure can record it on
+     * the run even though the failed Validate returned no state.
+     */
+    private void checkAgainstProfile(Envelope env) {
+        PartnerProfile profile;
+        try {
+            profile = profiles.load().require(env.partner);
+        } catch (UnknownPartnerException e) {
+            throw new UnknownPartnerException(FileIds.mention(env.fileId) + e.getMessage(), e);
+        }
+        if (!profile.fileNamePattern().matcher(env.name).matches()) {
+            throw rejected(env, "file name '" + env.name + "' does not match " + profile.fileNamePattern().pattern()
+                    + " of profile " + profile.profileId());
+        }
+        if (env.size > profile.maxFileBytes()) {
+            throw rejected(env, env.size + " bytes exceeds the " + profile.maxFileBytes() + " bytes profile "
+                    + profile.profileId() + " accepts");
+        }
+        if (env.encryption != profile.expectedEncryption()) {
+            throw rejected(env, "profile " + profile.profileId() + " expects " + describe(profile.expectedEncryption())
+                    + ", but the file is " + describe(env.encryption));
+        }
+    }
+
+    private static UploadRejectedException rejected(Envelope env, String why) {
+        return new UploadRejectedException(FileIds.mention(env.fileId) + env.where + ": " + why);
     }
 
     private static String describe(ExpectedEncryption e) {

@@ -158,6 +158,10 @@ public class CheckpointService {
         if (fileId == null) {
             fileId = textOrNull(state.path("replay").path("fileId"));
         }
+        if (fileId == null) {
+            // A rejected upload: Validate names the file in its error (its state never got a run).
+            fileId = FileIds.mentionedIn(e.cause()).orElse(null);
+        }
         boolean rejected = ErrorCatalog.isRejection(e);
         RunStatus status = rejected ? RunStatus.REJECTED : RunStatus.FAILED;
         if (fileId == null) {

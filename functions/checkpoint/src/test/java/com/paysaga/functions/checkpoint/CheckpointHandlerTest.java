@@ -221,6 +221,21 @@ class CheckpointHandlerTest {
     }
 
     @Test
+    void aRejectedUploadIsRecordedOnTheRunItsErrorNames() {
+        ObjectNode e = event("record-failure-rejected-upload.json");
+        String execution = e.path("execution").asText();
+        runs.releaseLease(fileId, EXEC);
+        runs.acquireLease(fileId, execution, Duration.ofHours(120));
+        invoke(e).statusCode(200).body("recorded", equalTo(true)).body("fileId", equalTo(fileId))
+                .body("runStatus", equalTo("REJECTED"));
+        RunRecord run = runs.getRun(fileId);
+        assertThat(run.runStatus()).isEqualTo(RunStatus.REJECTED);
+        assertThat(run.lastError().stage()).isEqualTo("Validate");
+        assertThat(run.lastError().error()).isEqualTo("com.paysaga.shared.routing.UnknownPartnerException");
+        assertThat(run.lease()).isEmpty();
+    }
+
+    @Test
     void loadCheckpointRestoresTheRunRouteAndPlanForAReplayFromTransform() {
         routed();
         runs.stageSucceeded(fileId, Stage.Decrypt, EXEC, Map.of("plaintext", "s3://w/p"), Map.of());

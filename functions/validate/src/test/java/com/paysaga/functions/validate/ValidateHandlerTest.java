@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -144,10 +145,20 @@ class ValidateHandlerTest {
     }
 
     @Test
-    void anUploadFromAnUnknownPartnerIsRejected() {
-        invoke(uploaded(event("unknown-partner.json"), SETTLEMENT)).statusCode(500)
+    void anUploadFromAnUnknownPartnerIsRejectedAfterItsRunIsRecorded() throws Exception {
+        byte[] content = "merchant,amount,currency\nM-7,700,EUR\n".getBytes(StandardCharsets.UTF_8);
+        String fileId = sha256(content);
+        ObjectNode e = uploaded(event("unknown-partner.json"), content);
+        invoke(e).statusCode(500)
                 .body("errorType", equalTo("com.paysaga.shared.routing.UnknownPartnerException"))
+                .body("errorMessage", startsWith("file " + fileId + ": "))
                 .body("errorMessage", containsString("no partner profile for 'nobody'"));
+        // The run exists, so Record Failure can record the rejection and a replay from Validate can
+        // retry it once the partner's profile is added.
+        RunRecord run = runs.getRun(fileId);
+        assertThat(run.partner()).isEqualTo("nobody");
+        assertThat(run.lease().get().holder()).isEqualTo(e.path("execution").asText());
+        assertThat(runs.findStage(fileId, Stage.Validate).get().status()).isEqualTo(StageStatus.RUNNING);
     }
 
     @Test
@@ -158,9 +169,11 @@ class ValidateHandlerTest {
     }
 
     @Test
-    void aFileNameTheProfileDoesNotAllowIsRejected() {
-        invoke(uploaded(event("bad-file-name.json"), SETTLEMENT)).statusCode(500)
+    void aFileNameTheProfileDoesNotAllowIsRejectedNamingTheFile() throws Exception {
+        byte[] content = "merchant,amount,currency\nM-3,300,USD\n".getBytes(StandardCharsets.UTF_8);
+        invoke(uploaded(event("bad-file-name.json"), content)).statusCode(500)
                 .body("errorType", equalTo("com.paysaga.shared.routing.UploadRejectedException"))
+                .body("errorMessage", startsWith("file " + sha256(content) + ": "))
                 .body("errorMessage", containsString("file name 'report.xlsx' does not match"));
     }
 
