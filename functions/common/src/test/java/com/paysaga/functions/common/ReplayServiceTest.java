@@ -20,6 +20,7 @@ import com.paysaga.shared.provision.ProvisionedStack;
 import com.paysaga.shared.replay.BulkReplayFilter;
 import com.paysaga.shared.replay.BulkReplayResult;
 import com.paysaga.shared.replay.ExecutionControl;
+import com.paysaga.shared.replay.ExecutionNameTakenException;
 import com.paysaga.shared.replay.InvalidReplayRequestException;
 import com.paysaga.shared.replay.JobControl;
 import com.paysaga.shared.replay.PrerequisiteMissingException;
@@ -124,6 +125,18 @@ class ReplayServiceTest {
     }
 
     @Test
+    void aSecondRequestThatRacedTheFirstToTheSameAttemptIsRefusedClearly() {
+        String id = decryptedRun("raced", "acme");
+        String name = id.substring(0, 16) + "-replay-transform-1";
+        // The other request started this attempt a moment ago and has not recorded it yet.
+        executions.started.put(name, "{\"replay\":{\"fileId\":\"" + id + "\",\"reason\":\"other operator\"}}");
+        assertThatThrownBy(() -> service().replay(new ReplayRequest(id, "Transform", false, "mine", "ops")))
+                .isInstanceOf(LeaseHeldException.class)
+                .hasMessageContaining("replay of file " + id + " from Transform refused")
+                .hasMessageContaining("started a moment ago by another request");
+    }
+
+    @Test
     void aStaleLeaseIsTakenOverAfterItsHolderIsStoppedAndItsJobsTerminated() {
         String id = decryptedRun("stale", "acme");
         ReplayStarted first = service().replay(new ReplayRequest(id, "Transform", false, "one", "ops"));
@@ -214,9 +227,13 @@ class ReplayServiceTest {
         final Set<String> running = new HashSet<>();
         final List<String> stopped = new ArrayList<>();
 
+        /** StartExecution's rule: the same name again is idempotent with the same input only. */
         @Override
         public String start(String name, String input) {
-            started.put(name, input);
+            String before = started.putIfAbsent(name, input);
+            if (before != null && !before.equals(input)) {
+                throw new ExecutionNameTakenException(name, null);
+            }
             return "arn:aws:states:us-east-1:123456789012:execution:ingest:" + name;
         }
 
