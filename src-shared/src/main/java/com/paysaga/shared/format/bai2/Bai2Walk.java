@@ -39,8 +39,10 @@ import com.paysaga.shared.format.ValidationReport;
  *     records including 01 and 99;</li>
  * <li>amounts carry no decimal point: they are minor units with the implied decimals of the
  *     account currency (03, else the group's 02, else USD); detail amounts are unsigned;</li>
- * <li>type codes: 100-399 credits and 400-699 debits; status (010-099), loan (700-799) and
- *     bank-specific (900-999) codes have no direction, so a 16 record with one is an error;</li>
+ * <li>type codes: 100-399 credits and 400-699 debits; the customized range follows the same
+ *     split, 920-959 credits and 960-999 debits (accepted with a warning: only the bank's own
+ *     guide says what they mean); status codes (010-099, customized 900-919) and the unused
+ *     700-899 have no direction, so a 16 record with one is an error;</li>
  * <li>funds type 0, 1, 2, Z or blank alone; S with immediate, one-day and two-or-more-day
  *     amounts; V with value date and optional time; D with a count and day/amount pairs.</li>
  * </ul>
@@ -356,12 +358,17 @@ final class Bai2Walk {
             error(where, "type code", "detail type code must be three digits");
         } else {
             int code = Integer.parseInt(typeCode);
-            if (code >= 100 && code <= 399) {
+            if (code >= 100 && code <= 399 || code >= 920 && code <= 959) {
                 direction = Direction.CREDIT;
-            } else if (code >= 400 && code <= 699) {
+            } else if (code >= 400 && code <= 699 || code >= 960 && code <= 999) {
                 direction = Direction.DEBIT;
             } else {
-                error(where, "type code", "type code " + typeCode + " is not a credit (100-399) or debit (400-699) detail code");
+                error(where, "type code", "type code " + typeCode
+                        + " is not a credit (100-399, 920-959) or debit (400-699, 960-999) detail code");
+            }
+            if (code >= 920) {
+                report.warning(where, "type code", "type code " + typeCode
+                        + " is a bank-defined code; its meaning comes from the bank's BAI2 guide");
             }
             if (code == 100 || code == 400) {
                 report.warning(where, "type code", "type code " + typeCode + " is a summary code (total credits/debits) in a detail record");

@@ -1,5 +1,7 @@
 package com.paysaga.shared.format.csv;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +99,33 @@ public record CsvMapping(
      *                for times with one (a 23:30 UTC capture is the next day in Asia/Tokyo)
      */
     public record DateColumn(String column, String pattern, String zone) {
+
+        /**
+         * The pattern as a strict formatter: "2024-02-30" is an error, not February 29th as the
+         * default (smart) resolver would make it. Strict resolution needs the proleptic year
+         * {@code u} instead of year-of-era {@code y}, so unquoted {@code y} is read as {@code u}
+         * unless the pattern names an era ({@code G}) itself.
+         */
+        public DateTimeFormatter formatter() {
+            StringBuilder p = new StringBuilder(pattern.length());
+            boolean quoted = false;
+            boolean era = false;
+            for (char c : pattern.toCharArray()) {
+                if (c == '\'') {
+                    quoted = !quoted;
+                } else if (!quoted && c == 'G') {
+                    era = true;
+                }
+            }
+            quoted = false;
+            for (char c : pattern.toCharArray()) {
+                if (c == '\'') {
+                    quoted = !quoted;
+                }
+                p.append(!quoted && !era && c == 'y' ? 'u' : c);
+            }
+            return DateTimeFormatter.ofPattern(p.toString()).withResolverStyle(ResolverStyle.STRICT);
+        }
     }
 
     public record PanColumn(String column) {

@@ -8,7 +8,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -204,7 +203,7 @@ public final class CsvMappingCatalog implements CsvHeaderMatcher {
                 continue;
             }
             try {
-                DateTimeFormatter.ofPattern(date.pattern());
+                date.formatter();
                 if (date.zone() != null) {
                     ZoneId.of(date.zone());
                 }

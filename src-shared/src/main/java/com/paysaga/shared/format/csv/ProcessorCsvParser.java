@@ -152,8 +152,8 @@ public final class ProcessorCsvParser implements FormatParser {
             this.sink = sink;
             this.report = report;
             this.ids = TransactionIds.forFile(options.fileId());
-            this.valueDateFormat = DateTimeFormatter.ofPattern(m.valueDate().pattern());
-            this.bookingDateFormat = m.bookingDate() == null ? null : DateTimeFormatter.ofPattern(m.bookingDate().pattern());
+            this.valueDateFormat = m.valueDate().formatter();
+            this.bookingDateFormat = m.bookingDate() == null ? null : m.bookingDate().formatter();
         }
 
         long count() {
@@ -255,7 +255,8 @@ public final class ProcessorCsvParser implements FormatParser {
                 }
             }
             attributes.put("mapping", m.name());
-            if (gross == null) {
+            // Without an amount or a value date there is no transaction to emit; the error is reported.
+            if (gross == null || valueDate == null) {
                 return;
             }
             boolean credit = direction == Direction.CREDIT;

@@ -10,6 +10,13 @@ public final class Mt940Leniency {
      */
     public static final String EXTENDED_CHARSET = "MT940_EXTENDED_CHARSET";
 
+    /**
+     * A :86: field longer than the network allows (6 lines of 65 characters, 6*65x) gives one
+     * warning for the file instead of an error per field: some banking portals write the
+     * information to the account owner as one long line, which never passed through FIN.
+     */
+    public static final String LONG_INFORMATION = "MT940_LONG_INFORMATION";
+
     private Mt940Leniency() {
     }
 }

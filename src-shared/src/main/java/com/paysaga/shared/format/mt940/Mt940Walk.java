@@ -71,6 +71,7 @@ final class Mt940Walk {
     private final Charset charset;
     private final boolean extendedCharset;
     private boolean charsetWarned;
+    private boolean longInformationWarned;
 
     /** Whether lines are statement text: always for bare files, inside {4: … -} for FIN messages. */
     private boolean inText = true;
@@ -218,6 +219,9 @@ final class Mt940Walk {
             report.warning(where, ":" + tag + ":", "field not defined for MT940; ignored");
             return;
         }
+        if (tag.equals("86")) {
+            checkInformationSize(where, lines);
+        }
         // Field 86 also closes a statement as information to the account owner, after :62a:/:64:/:65:.
         boolean closingInformation = tag.equals("86") && stmt.position >= 6;
         if (closingInformation) {
@@ -277,6 +281,25 @@ final class Mt940Walk {
             }
             default -> {
             }
+        }
+    }
+
+    /** Field 86 is 6*65x: at most six lines of at most 65 characters each. */
+    private void checkInformationSize(String where, List<String> lines) {
+        int longest = 0;
+        for (String l : lines) {
+            longest = Math.max(longest, l.length());
+        }
+        if (lines.size() <= 6 && longest <= 65) {
+            return;
+        }
+        String what = ":86: has " + lines.size() + " line(s), the longest of " + longest
+                + " characters; the field allows 6 lines of 65 (6*65x)";
+        if (!options.lenient(Mt940Leniency.LONG_INFORMATION)) {
+            error(where, ":86:", what);
+        } else if (!longInformationWarned) {
+            longInformationWarned = true;
+            report.warning(where, ":86:", what + " (accepted by the profile's " + Mt940Leniency.LONG_INFORMATION + ")");
         }
     }
 

@@ -2,15 +2,20 @@ package com.paysaga.shared.format.bai2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.paysaga.shared.domain.Direction;
 import com.paysaga.shared.domain.Transaction;
+import com.paysaga.shared.format.ValidationReport;
 import com.paysaga.shared.format.iso20022.SampleFixtures;
 
 class Bai2TransactionsTest {
@@ -73,5 +78,32 @@ class Bai2TransactionsTest {
 
         assertThat(ach.remittanceInfo()).isEqualTo("ACH CREDIT RECEIVED PAYROLL REFUND FROM CONTOSO LTD, REF 0098/ABC TRACE 121000240000001");
         assertThat(ach.sourceLocator()).isEqualTo("line 4");
+    }
+
+    @Test
+    void customizedCodesFollowTheCreditDebitSplitAndCustomizedStatusCodesAreRefusedInDetail() throws IOException {
+        String sample = Files.readString(SampleFixtures.samplesDir("bai2").resolve("bai2-two-groups.bai"));
+        List<Transaction> seen = new ArrayList<>();
+        ValidationReport debit = new Bai2Parser().parse(bytes(sample.replace("16,699,", "16,969,")),
+                SampleFixtures.options(Path.of("custom.bai")), seen::add);
+
+        assertThat(debit.valid()).as(debit.errors().toString()).isTrue();
+        assertThat(seen).filteredOn(t -> t.paymentType().equals("969")).singleElement()
+                .satisfies(t -> assertThat(t.direction()).isEqualTo(Direction.DEBIT));
+        assertThat(debit.warnings()).extracting(i -> i.location() + ": " + i.message())
+                .contains("line 11: type code 969 is a bank-defined code; its meaning comes from the bank's BAI2 guide");
+
+        ValidationReport credit = new Bai2Parser().parse(bytes(sample.replace("16,195,", "16,925,")),
+                SampleFixtures.options(Path.of("custom.bai")), t -> { });
+        assertThat(credit.valid()).isTrue();
+
+        ValidationReport status = new Bai2Parser().parse(bytes(sample.replace("16,699,", "16,905,")),
+                SampleFixtures.options(Path.of("custom.bai")), t -> { });
+        assertThat(status.errors()).extracting(i -> i.location() + ": " + i.field() + ": " + i.message())
+                .contains("line 11: type code: type code 905 is not a credit (100-399, 920-959) or debit (400-699, 960-999) detail code");
+    }
+
+    private static ByteArrayInputStream bytes(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
     }
 }

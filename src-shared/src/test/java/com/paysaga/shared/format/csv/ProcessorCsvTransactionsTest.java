@@ -98,6 +98,24 @@ class ProcessorCsvTransactionsTest {
     }
 
     @Test
+    void dateThatDoesNotExistIsAnErrorNotTheNearestDay() throws Exception {
+        CsvMapping payouts = new CsvMapping("test-payouts", "payout report", ";", "\"", "PAYOUT",
+                new CsvMapping.AmountColumn("Amount", "MINOR_UNITS", null, null),
+                new CsvMapping.DirectionRule("SIGN", null, null, null, null, null, "DEBIT"),
+                new CsvMapping.CurrencyRule(null, "GBP"), null,
+                new CsvMapping.DateColumn("Paid On", "dd/MM/yyyy", null), null, null, "Payout", null, null, Map.of());
+        String csv = "Payout;Paid On;Amount\nP-1;29/02/2024;100\nP-2;30/02/2024;200\nP-3;31/04/2023;300\n";
+        List<Transaction> txs = new ArrayList<>();
+        ValidationReport report = new ProcessorCsvParser().parse(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                ParseOptions.strict("f", "f"), txs::add, payouts, new ValidationReport(Format.PROCESSOR_CSV, 100));
+
+        assertThat(txs).extracting(Transaction::valueDate).containsExactly(LocalDate.of(2024, 2, 29));
+        assertThat(report.errors()).extracting(i -> i.location() + ": " + i.field() + ": " + i.message()).containsExactly(
+                "line 3: Paid On: date does not match the pattern dd/MM/yyyy",
+                "line 4: Paid On: date does not match the pattern dd/MM/yyyy");
+    }
+
+    @Test
     void mappingListingAValueAsBothCreditAndDebitIsRejected() {
         CsvMapping contradictory = new CsvMapping("bad", null, ",", "\"", "X",
                 new CsvMapping.AmountColumn("Amount", "DECIMAL", ".", null),

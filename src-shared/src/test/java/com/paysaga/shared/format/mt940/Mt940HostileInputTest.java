@@ -68,7 +68,32 @@ class Mt940HostileInputTest {
                 java.util.Optional.of(StandardCharsets.UTF_8), java.util.Optional.empty());
         ValidationReport report = HostileInputs.parse(parser, latin1, utf8);
 
-        assertThat(report.errors()).extracting(i -> i.location() + ": " + i.message()).contains("line 12: bytes not valid in UTF-8");
+        assertThat(report.errors()).extracting(i -> i.location() + ": " + i.message()).contains("line 13: bytes not valid in UTF-8");
+    }
+
+    @Test
+    void informationToTheAccountOwnerLongerThanSixLinesOfSixtyFiveIsAnErrorUnlessTheProfileAcceptsIt() throws IOException {
+        String longLine = ":86:Rueckbuchung Gebuehr Dezember " + "X".repeat(60);
+        byte[] content = Files.readString(valid).replace(":86:Rueckbuchung Gebuehr Dezember", longLine)
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        ValidationReport strict = HostileInputs.parse(parser, content, HostileInputs.options());
+        assertThat(strict.errors()).extracting(i -> i.location() + ": " + i.field() + ": " + i.message())
+                .containsExactly("line 13: :86:: :86: has 1 line(s), the longest of 90 characters; the field allows 6 lines of 65 (6*65x)");
+
+        com.paysaga.shared.format.ParseOptions lenient = new com.paysaga.shared.format.ParseOptions("f", "f",
+                java.util.Set.of(Mt940Leniency.LONG_INFORMATION), 100, java.util.Optional.empty(), java.util.Optional.empty());
+        ValidationReport accepted = HostileInputs.parse(parser, content, lenient);
+        assertThat(accepted.valid()).isTrue();
+        assertThat(accepted.warnings()).extracting(i -> i.message())
+                .contains(":86: has 1 line(s), the longest of 90 characters; the field allows 6 lines of 65 (6*65x)"
+                        + " (accepted by the profile's MT940_LONG_INFORMATION)");
+
+        String sevenLines = ":86:Rueckbuchung Gebuehr Dezember" + "\nmore".repeat(6);
+        ValidationReport tall = HostileInputs.parse(parser, Files.readString(valid)
+                .replace(":86:Rueckbuchung Gebuehr Dezember", sevenLines).getBytes(StandardCharsets.ISO_8859_1), HostileInputs.options());
+        assertThat(tall.errors()).extracting(i -> i.message())
+                .containsExactly(":86: has 7 line(s), the longest of 29 characters; the field allows 6 lines of 65 (6*65x)");
     }
 
     @Test
