@@ -50,6 +50,8 @@ public final class LocalLambdaFunction implements AutoCloseable {
     private static final String PREFIX = "/2018-06-01/runtime/";
     /** Cold starts (JVM + framework boot) are not billed to the invocation's timeout on AWS either. */
     private static final Duration INIT_TIMEOUT = Duration.ofSeconds(120);
+    /** A process that neither loads the runtime library nor asks for work by then no longer holds the start gate. */
+    private static final Duration START_GATE_LIMIT = Duration.ofSeconds(30);
 
     private final FunctionSpec spec;
     private final LinkedBlockingDeque<Worker> idle = new LinkedBlockingDeque<>();
@@ -198,6 +200,7 @@ public final class LocalLambdaFunction implements AutoCloseable {
         private final HttpServer server;
         private final Process process;
         private final SynchronousQueue<Invocation> inbox = new SynchronousQueue<>();
+        private RuntimeStartGate.Ticket startTicket;
         private volatile Invocation current;
         private volatile boolean dead;
 
@@ -221,8 +224,37 @@ public final class LocalLambdaFunction implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
             pb.environment().clear();
             pb.environment().putAll(env);
-            process = pb.start();
+            try {
+                startTicket = RuntimeStartGate.enter();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                server.stop(0);
+                throw new IOException("interrupted while waiting to start a process for " + spec.name(), e);
+            }
+            try {
+                process = pb.start();
+            } catch (IOException | RuntimeException e) {
+                startTicket.release();
+                server.stop(0);
+                throw e;
+            }
             process.onExit().thenRun(this::exited);
+            Thread.ofVirtual().name(spec.name() + "-start-" + n).start(this::releaseGateOnceStarted);
+        }
+
+        /** Lets the next process start once this one has its runtime library loaded (or gave up). */
+        private void releaseGateOnceStarted() {
+            long deadline = System.nanoTime() + START_GATE_LIMIT.toNanos();
+            try {
+                while (!startTicket.released() && alive() && System.nanoTime() < deadline
+                        && !RuntimeStartGate.libraryMapped(process.pid())) {
+                    Thread.sleep(20);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                startTicket.release();
+            }
         }
 
         boolean alive() {
@@ -251,12 +283,14 @@ public final class LocalLambdaFunction implements AutoCloseable {
 
         void kill() {
             dead = true;
+            startTicket.release();
             process.destroyForcibly();
             server.stop(0);
         }
 
         private void exited() {
             dead = true;
+            startTicket.release();
             Invocation inv = current;
             if (inv != null && !inv.result.isDone()) {
                 inv.pickedUp.complete(null);
@@ -298,6 +332,7 @@ public final class LocalLambdaFunction implements AutoCloseable {
         }
 
         private void next(HttpExchange ex) throws IOException, InterruptedException {
+            startTicket.release();
             Invocation inv = inbox.take();
             inv.deadlineMs = System.currentTimeMillis() + spec.timeout().toMillis();
             var h = ex.getResponseHeaders();

@@ -91,6 +91,27 @@ class LocalLambdaFunctionTest {
     }
 
     @Test
+    void processesStartOneAtATimeSoTheyNeverShareTheRuntimesStartWindow() throws Exception {
+        LocalLambdaFunction fn = start(Duration.ofSeconds(20), 3);
+        List<JsonNode> answers = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<InvocationResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                futures.add(pool.submit((Callable<InvocationResult>) () -> fn.invoke(event("{\"sleep\":1.5}"))));
+            }
+            for (Future<InvocationResult> f : futures) {
+                answers.add(payload(f.get()));
+            }
+        }
+        List<JsonNode> byStart = answers.stream().sorted(java.util.Comparator.comparingDouble(a -> a.get("began").asDouble())).toList();
+        assertThat(byStart.stream().map(a -> a.get("pid").asLong()).distinct().count()).isEqualTo(3);
+        for (int i = 1; i < byStart.size(); i++) {
+            assertThat(byStart.get(i).get("began").asDouble()).as("process %d began after process %d asked for work", i + 1, i)
+                    .isGreaterThanOrEqualTo(byStart.get(i - 1).get("firstNext").asDouble());
+        }
+    }
+
+    @Test
     void aFunctionErrorSurfacesWithItsErrorType() throws Exception {
         InvocationResult r = start(Duration.ofSeconds(10), 1).invoke(event("{\"fail\":\"ValidationFailedException\"}"));
         assertThat(r).isInstanceOfSatisfying(InvocationResult.FunctionError.class, e -> {

@@ -224,7 +224,7 @@ public class CheckpointService {
 
     // ------------------------------------------------------------------ finalize
 
-    /** Loaded must equal parsed, chunk by chunk; then the run is COMPLETED, the lease released, and SNS told. */
+    /** Loaded must equal parsed, chunk by chunk; then SNS is told, the run is COMPLETED and the lease released. */
     public FinalizeResult finalizeRun(String fileId, String execution) {
         runs.stageStarted(fileId, Stage.Finalize, execution);
         Manifest m = manifest(fileId, Stage.Finalize);
@@ -245,12 +245,14 @@ public class CheckpointService {
                     + "; replay from Load with onlyFailedChunks");
         }
         runs.recordLoadedCount(fileId, loaded);
+        // Told before it is marked: a failed publish leaves the run FAILED at Finalize under this
+        // execution's lease (Record Failure), so a replay from Finalize tells it again. The price
+        // is at-least-once delivery: a failure after the publish repeats it on that replay.
+        publishCompletion(runs.getRun(fileId), m, execution);
         runs.stageSucceeded(fileId, Stage.Finalize, execution, Map.of(), Map.of("transactions", loaded));
         runs.updateRunStatus(fileId, RunStatus.COMPLETED, Stage.Finalize);
         runs.releaseLease(fileId, execution);
         runs.recordExecutionEnded(fileId, execution, "SUCCEEDED", null);
-        RunRecord run = runs.getRun(fileId);
-        publishCompletion(run, m, execution);
         return new FinalizeResult(fileId, m.transactions(), loaded, RunStatus.COMPLETED.name());
     }
 

@@ -42,6 +42,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Every test starts from a fresh run of the sample file id (its items deleted), in the state the
@@ -299,6 +300,30 @@ class CheckpointHandlerTest {
         assertThat(run.lease()).isEmpty();
         assertThat(runs.findStage(fileId, Stage.Finalize).get().status()).isEqualTo(StageStatus.SUCCEEDED);
         assertThat(runs.findExecution(fileId, EXEC).get().outcome()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aCompletionThatCannotBeToldLeavesTheRunToItsLeaseHolderForRecordFailure() throws IOException {
+        transformed(1000, 200);
+        runs.chunkSucceeded(fileId, 1, 1000, EXEC);
+        runs.chunkSucceeded(fileId, 2, 200, EXEC);
+        String topicArn = stack.ref("NotificationsTopic");
+        try (SnsClient sns = AwsEmulator.endpoint().clients().sns()) {
+            sns.deleteTopic(b -> b.topicArn(topicArn));
+            try {
+                invoke(event("finalize.json")).statusCode(500).body("errorType", containsString("NotFound"));
+            } finally {
+                sns.createTopic(b -> b.name(topicArn.substring(topicArn.lastIndexOf(':') + 1)));
+            }
+        }
+        RunRecord run = runs.getRun(fileId);
+        assertThat(run.runStatus()).isNotEqualTo(RunStatus.COMPLETED);
+        assertThat(run.lease()).map(l -> l.holder()).contains(EXEC);
+
+        // The Catch that follows: as the holder, Record Failure can still end the run.
+        invoke(event("record-failure-lambda-error.json")).statusCode(200);
+        assertThat(runs.getRun(fileId).runStatus()).isIn(RunStatus.FAILED, RunStatus.REJECTED);
+        assertThat(runs.getRun(fileId).lease()).isEmpty();
     }
 
     @Test
