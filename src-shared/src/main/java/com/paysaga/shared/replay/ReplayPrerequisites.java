@@ -21,7 +21,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *
  * <table>
  * <tr><th>from</th><th>needs</th></tr>
- * <tr><td>Validate, Archive</td><td>the original upload (its S3 version)</td></tr>
+ * <tr><td>Validate</td><td>the original upload (its S3 version)</td></tr>
+ * <tr><td>Archive</td><td>the original upload; where Transform's output is incomplete (a failed
+ *     Archive cancels its sibling branch), also Route SUCCEEDED, and that branch runs again from
+ *     Decrypt, or from Transform while the plaintext is kept</td></tr>
  * <tr><td>Route</td><td>Validate SUCCEEDED and the original upload</td></tr>
  * <tr><td>Decrypt</td><td>Route SUCCEEDED (its decision) and the original upload</td></tr>
  * <tr><td>Transform</td><td>Route and Decrypt SUCCEEDED, the decrypted plaintext in the work bucket</td></tr>
@@ -76,12 +79,43 @@ public class ReplayPrerequisites {
                 }
             }
         }
-        boolean archiveDone = Optional.ofNullable(stages.get(Stage.Archive)).map(StageRecord::succeeded).orElse(false);
+        boolean archiveDone = succeeded(stages, Stage.Archive);
         return switch (from) {
             case Transform -> new ResumePlan(from, false, true, !archiveDone, artifacts);
-            case Archive -> new ResumePlan(from, false, false, true, artifacts);
+            case Archive -> {
+                // Archive's sibling branch may not have finished either: a failed Archive cancels
+                // the Parallel, Transform with it. What that branch lacks runs again, from the
+                // first step whose output is gone.
+                boolean transformDone = succeeded(stages, Stage.Transform)
+                        && exists(buckets.staging(), ObjectLayout.manifestKey(fileId))
+                        && exists(buckets.staging(), ObjectLayout.chunkListKey(fileId));
+                if (transformDone) {
+                    yield new ResumePlan(from, false, false, true, artifacts);
+                }
+                requireRoute(run, stages, from);
+                boolean decryptDone = succeeded(stages, Stage.Decrypt) && exists(buckets.work(), ObjectLayout.plaintextKey(fileId));
+                yield new ResumePlan(from, !decryptDone, true, true, artifacts);
+            }
             default -> new ResumePlan(from, true, true, true, artifacts);
         };
+    }
+
+    private static boolean succeeded(Map<Stage, StageRecord> stages, Stage stage) {
+        return Optional.ofNullable(stages.get(stage)).map(StageRecord::succeeded).orElse(false);
+    }
+
+    private boolean exists(String bucket, String key) {
+        try {
+            s3.headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private void requireRoute(RunRecord run, Map<Stage, StageRecord> stages, Stage from) {

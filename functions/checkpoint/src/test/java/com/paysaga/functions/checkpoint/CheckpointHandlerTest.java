@@ -260,6 +260,35 @@ class CheckpointHandlerTest {
     }
 
     @Test
+    void aReplayFromArchiveKeepsTransformsOutputWhereItIsComplete() throws IOException {
+        routed();
+        runs.stageSucceeded(fileId, Stage.Decrypt, EXEC, Map.of(), Map.of());
+        runs.stageSucceeded(fileId, Stage.Transform, EXEC, Map.of(), Map.of());
+        transformed(10, 5);
+        runs.releaseLease(fileId, EXEC);
+        invoke(event("load-checkpoint-archive.json")).statusCode(200).body("resumeAt", equalTo("Archive"))
+                .body("plan.runDecrypt", equalTo(false)).body("plan.runTransform", equalTo(false))
+                .body("plan.runArchive", equalTo(true));
+    }
+
+    @Test
+    void aReplayFromArchiveAlsoRunsTheSiblingBranchThatAFailedArchiveCancelled() {
+        routed();
+        runs.stageSucceeded(fileId, Stage.Decrypt, EXEC, Map.of(), Map.of());
+        s3.putObject(b -> b.bucket(stack.ref("WorkBucket")).key(ObjectLayout.plaintextKey(fileId)), RequestBody.fromString("p"));
+        runs.releaseLease(fileId, EXEC);
+        invoke(event("load-checkpoint-archive.json")).statusCode(200)
+                .body("plan.runDecrypt", equalTo(false)).body("plan.runTransform", equalTo(true))
+                .body("plan.runArchive", equalTo(true));
+
+        // Without the plaintext the branch starts over at Decrypt.
+        s3.deleteObject(b -> b.bucket(stack.ref("WorkBucket")).key(ObjectLayout.plaintextKey(fileId)));
+        runs.releaseLease(fileId, event("load-checkpoint-archive.json").path("execution").asText());
+        invoke(event("load-checkpoint-archive.json")).statusCode(200)
+                .body("plan.runDecrypt", equalTo(true)).body("plan.runTransform", equalTo(true));
+    }
+
+    @Test
     void loadCheckpointRefusesAReplayWhosePrerequisiteIsMissing() {
         routed();
         runs.releaseLease(fileId, EXEC);
