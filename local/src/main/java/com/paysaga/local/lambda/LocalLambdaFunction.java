@@ -200,7 +200,7 @@ public final class LocalLambdaFunction implements AutoCloseable {
         private final HttpServer server;
         private final Process process;
         private final SynchronousQueue<Invocation> inbox = new SynchronousQueue<>();
-        private RuntimeStartGate.Ticket startTicket;
+        private volatile RuntimeStartGate.Ticket startTicket;
         private volatile Invocation current;
         private volatile boolean dead;
 
