@@ -155,15 +155,8 @@ public class ReplayPrerequisites {
     }
 
     private void requireObject(String bucket, String key, Stage from, String what) {
-        try {
-            s3.headObject(b -> b.bucket(bucket).key(key));
-        } catch (NoSuchKeyException e) {
+        if (!exists(bucket, key)) {
             throw missing(key.split("/")[1], from, ObjectLayout.s3Uri(bucket, key), what);
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                throw missing(key.split("/")[1], from, ObjectLayout.s3Uri(bucket, key), what);
-            }
-            throw e;
         }
     }
 
