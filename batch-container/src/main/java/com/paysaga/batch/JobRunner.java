@@ -10,6 +10,7 @@ import com.paysaga.shared.domain.Stage;
 import com.paysaga.shared.security.InputRejectedException;
 import com.paysaga.shared.staging.UnknownFormatException;
 import com.paysaga.shared.staging.ValidationFailedException;
+import com.paysaga.shared.store.LeaseLostException;
 import com.paysaga.shared.store.RunStatus;
 import com.paysaga.shared.store.RunStore;
 import com.paysaga.shared.store.StageArtifacts;
@@ -53,6 +54,10 @@ public class JobRunner {
                 throw new JobSetupException("--file-id must be the file's lowercase hex SHA-256 (64 characters)");
             }
             runs = new RunStore(dynamo, Env.require(config.runsTable(), "RUNS_TABLE"));
+            if (config.executionName().filter(s -> !s.isBlank()).isPresent()) {
+                // Started by an execution: it writes only while that execution holds the file's lease.
+                runs = runs.asLeaseHolder(execution);
+            }
             log.info("started", Map.of("attempt", System.getenv().getOrDefault("AWS_BATCH_JOB_ATTEMPT", "1")));
             runs.stageStarted(fileId, stage, execution);
             StageResult result = work.run(new JobContext(fileId, stage, execution, runs, log));
@@ -83,7 +88,7 @@ public class JobRunner {
             fields.put("kmsCalls", KmsCallCounter.calls() - kmsBefore);
             fields.putAll(artifacts);
             log.error("failed", fields);
-            if (runs != null) {
+            if (runs != null && !(e instanceof LeaseLostException)) {
                 RunStatus status = e instanceof InputRejectedException ? RunStatus.REJECTED
                         : code == BatchExitCode.TRANSIENT ? RunStatus.RUNNING : RunStatus.FAILED;
                 try {

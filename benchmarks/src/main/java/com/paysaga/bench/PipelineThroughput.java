@@ -62,7 +62,7 @@ public final class PipelineThroughput {
         String stack = "bench" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         PrintWriter out = new PrintWriter(System.out, true);
         try (LocalRuntime rt = LocalRuntime.start(new LocalRuntime.Options(root, stack, endpoint, "us-east-1",
-                root.resolve(".paysaga/runtime").resolve(stack), WRITERS, true, Map.of()))) {
+                root.resolve(".paysaga/runtime").resolve(stack), WRITERS, true, Map.of(), LocalRuntime.JobJit.FULL))) {
             double ceiling = rawBatchWriteRate(rt, 20_000, n -> Map.of(
                     "txnId", AttributeValue.fromS("ceiling:" + n), "fileId", AttributeValue.fromS("ceiling"),
                     "seq", AttributeValue.fromN(Long.toString(n)), "amountMinor", AttributeValue.fromN("100"),

@@ -212,8 +212,22 @@ public final class LocalBatch implements AutoCloseable {
             return new Attempt(null, "CannotStartContainerError: " + e.getMessage(), "CannotStartContainerError");
         }
         running.put(jobId, p);
+        // A TerminateJob that came after this attempt was marked RUNNING but before its process was
+        // registered found nothing to kill; it must not leave the process running unwatched.
+        if (terminationReasons.containsKey(jobId)) {
+            p.destroyForcibly();
+        }
         Optional<Duration> timeout = def.attemptTimeout();
-        boolean finished = timeout.isPresent() ? p.waitFor(timeout.get().toMillis(), TimeUnit.MILLISECONDS) : waitFor(p);
+        boolean finished;
+        try {
+            finished = timeout.isPresent() ? p.waitFor(timeout.get().toMillis(), TimeUnit.MILLISECONDS) : waitFor(p);
+        } catch (InterruptedException e) {
+            // The .sync task was aborted (a failed Parallel sibling, a stopped execution): Step
+            // Functions terminates the job. An orphaned attempt would go on writing checkpoints for
+            // a run whose failure is already recorded.
+            p.destroyForcibly();
+            throw e;
+        }
         if (!finished) {
             p.destroyForcibly();
             p.waitFor();

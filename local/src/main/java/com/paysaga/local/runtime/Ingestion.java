@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,11 +89,19 @@ public final class Ingestion {
         return follow(runtime, started, t0, progress, timeout);
     }
 
+    /**
+     * How often each run's progress is read from the runs table. The emulator serves every
+     * component of the pipeline on the same cores; reading three items per file four times a
+     * second, for twenty files at once, cost it as much CPU as the pipeline's own writes.
+     */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
+
     /** Follows already started executions (uploads or replays) until they end. */
     public static List<Outcome> follow(LocalRuntime runtime, Map<Upload, LocalStepFunctions.Started> started, Instant t0,
             PrintWriter progress, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        Map<Upload, String> lastLine = new LinkedHashMap<>();
+        Map<Upload, Progress> lastShown = new LinkedHashMap<>();
+        Map<Upload, Instant> lastRead = new LinkedHashMap<>();
         Map<Upload, Outcome> done = new LinkedHashMap<>();
         try (DynamoDbClient dynamo = runtime.clients().dynamoDb()) {
             RunStore runs = new RunStore(dynamo, runtime.stack().ref("RunsTable"));
@@ -102,12 +111,19 @@ public final class Ingestion {
                     if (done.containsKey(u)) {
                         continue;
                     }
+                    // The execution's state is in memory and checked often; the table only when due or at the end.
                     Optional<ExecutionResult> result = e.getValue().execution().await(Duration.ZERO);
-                    String line = progressLine(runs, u, t0);
-                    if (!line.equals(lastLine.get(u))) {
-                        lastLine.put(u, line);
-                        progress.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + line);
-                        progress.flush();
+                    Instant read = lastRead.get(u);
+                    if (result.isPresent() || read == null || !Instant.now().isBefore(read.plus(PROGRESS_INTERVAL))) {
+                        lastRead.put(u, Instant.now());
+                        Progress p = progress(runs, u, t0);
+                        Progress shown = lastShown.get(u);
+                        // Printed when the run moves on, not when only its rate changes.
+                        if (shown == null || !p.state().equals(shown.state())) {
+                            lastShown.put(u, p);
+                            progress.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + p.line());
+                            progress.flush();
+                        }
                     }
                     if (result.isPresent()) {
                         runtime.await(e.getValue(), Duration.ZERO);
@@ -128,31 +144,42 @@ public final class Ingestion {
         return out;
     }
 
-    private static String progressLine(RunStore runs, Upload u, Instant t0) {
+    /** A progress line, and the part of it that says where the run is (without its rate). */
+    private record Progress(String state, String line) {
+    }
+
+    private static Progress progress(RunStore runs, Upload u, Instant t0) {
         Optional<RunRecord> run = runs.findRun(u.fileId());
         if (run.isEmpty()) {
-            return u.label() + "  uploaded, waiting for Validate";
+            String line = u.label() + "  uploaded, waiting for Validate";
+            return new Progress(line, line);
         }
         RunRecord r = run.get();
         StringBuilder b = new StringBuilder(u.label()).append("  ").append(r.runStatus());
         if (r.currentStage() != null) {
             b.append(" at ").append(r.currentStage());
         }
-        Optional<StageRecord> transform = runs.findStage(u.fileId(), Stage.Transform);
-        Long total = transform.filter(StageRecord::succeeded).map(s -> s.counts().get("chunks")).orElse(null);
-        Map<Integer, ChunkRecord> chunks = runs.chunks(u.fileId());
+        String rate = "";
+        // Chunks exist only once Transform has run: earlier stages need no more reads.
+        boolean chunked = Arrays.stream(Stage.values()).filter(st -> st.name().equals(r.currentStage()))
+                .anyMatch(st -> st.compareTo(Stage.Transform) >= 0);
+        Long total = null;
+        Map<Integer, ChunkRecord> chunks = Map.of();
+        if (chunked) {
+            total = runs.findStage(u.fileId(), Stage.Transform).filter(StageRecord::succeeded)
+                    .map(s -> s.counts().get("chunks")).orElse(null);
+            chunks = runs.chunks(u.fileId());
+        }
         if (total != null || !chunks.isEmpty()) {
             long loadedChunks = chunks.values().stream().filter(c -> c.status() == StageStatus.SUCCEEDED).count();
             long loadedTxns = chunks.values().stream().filter(c -> c.status() == StageStatus.SUCCEEDED)
                     .mapToLong(ChunkRecord::transactions).sum();
             double seconds = Math.max(0.001, Duration.between(t0, Instant.now()).toMillis() / 1000.0);
-            b.append("  chunks ").append(loadedChunks).append('/').append(total == null ? "?" : total)
-                    .append(String.format("  %.1f txn/s", loadedTxns / seconds));
+            b.append("  chunks ").append(loadedChunks).append('/').append(total == null ? "?" : total);
+            rate = String.format("  %.1f txn/s", loadedTxns / seconds);
         }
-        if (r.lastError() != null && r.runStatus().name().equals("FAILED")) {
-            b.append("  ").append(r.lastError().error());
-        }
-        return b.toString();
+        String error = r.lastError() != null && r.runStatus().name().equals("FAILED") ? "  " + r.lastError().error() : "";
+        return new Progress(b + error, b + rate + error);
     }
 
     static String sha256(byte[] content) {

@@ -68,9 +68,29 @@ public final class LocalRuntime implements AutoCloseable {
      * @param stateDir          extracted functions, logs and execution records
      * @param lambdaConcurrency warm processes allowed per function
      * @param parameters        template parameter overrides ({@code Packaging=jvm} is the default here)
+     * @param jobJit            how the Batch jobs' JVMs compile
      */
     public record Options(Path root, String stackName, URI emulator, String region, Path stateDir,
-            int lambdaConcurrency, boolean skipWaits, Map<String, String> parameters) {
+            int lambdaConcurrency, boolean skipWaits, Map<String, String> parameters, JobJit jobJit) {
+
+        public Options(Path root, String stackName, URI emulator, String region, Path stateDir,
+                int lambdaConcurrency, boolean skipWaits, Map<String, String> parameters) {
+            this(root, stackName, emulator, region, stateDir, lambdaConcurrency, skipWaits, parameters, JobJit.QUICK_START);
+        }
+    }
+
+    /**
+     * The JIT of the JVM each Batch job runs in. Every job is a fresh JVM; on files of a few
+     * hundred records (the demo, the tests) much of its CPU went to C2 compiling code that ran
+     * only briefly, while the jobs of twenty files share two cores with the emulator. On AWS the
+     * job runs as a native image (no JIT at all) or in a container of its own, so neither choice
+     * changes what is imitated; only throughput on large files tells them apart.
+     */
+    public enum JobJit {
+        /** C1 only ({@code -XX:TieredStopAtLevel=1}): about a third less CPU per small job. */
+        QUICK_START,
+        /** Tiered C1 + C2, for large files (the throughput benchmark). */
+        FULL
     }
 
     /** An EventBridge rule the runtime evaluates. */
@@ -106,10 +126,17 @@ public final class LocalRuntime implements AutoCloseable {
         Path logs = options.stateDir().resolve("logs");
         Map<String, String> emulatorEnv = emulatorEnvironment(proxy(BATCH_JOB));
         Path jobJar = options.root().resolve("batch-container/target/quarkus-app/quarkus-run.jar");
+        // An AOT cache is valid only for the JVM options it was recorded with: one per JIT choice.
         Path aot = options.stateDir().resolve("aot").resolve("batch-container-"
-                + (Files.exists(jobJar) ? Files.getLastModifiedTime(jobJar).toMillis() : 0) + ".aot");
+                + (Files.exists(jobJar) ? Files.getLastModifiedTime(jobJar).toMillis() : 0) + "-"
+                + options.jobJit().name().toLowerCase(java.util.Locale.ROOT) + ".aot");
         Files.createDirectories(aot.getParent());
-        this.batch = new LocalBatch(new LocalBatch.Image(List.of(javaBinary(), "-XX:+UseSerialGC", "-jar", jobJar.toString()),
+        List<String> jobJvm = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC"));
+        if (options.jobJit() == JobJit.QUICK_START) {
+            jobJvm.add("-XX:TieredStopAtLevel=1");
+        }
+        jobJvm.addAll(List.of("-jar", jobJar.toString()));
+        this.batch = new LocalBatch(new LocalBatch.Image(jobJvm,
                 options.stateDir(), emulatorEnv, logs.resolve("batch"), Optional.of(aot)), options.region(),
                 TemplateProvisioner.DEFAULT_ACCOUNT_ID);
         LocalStepFunctions[] late = new LocalStepFunctions[1];

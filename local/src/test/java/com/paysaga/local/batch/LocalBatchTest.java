@@ -107,4 +107,25 @@ class LocalBatchTest {
             assertThat(result.job().get("Attempts")).hasSize(1);
         }
     }
+
+    @Test
+    void anAbortedSyncTaskKillsItsJobsProcess() throws Exception {
+        LocalBatch batch = batch();
+        String[] jobId = new String[1];
+        Thread runner = Thread.ofVirtual().start(() -> {
+            try {
+                batch.run(submission(definition(1, Optional.empty()), List.of("sleep", "30"), Map.of()),
+                        j -> jobId[0] = j.get("JobId").asText());
+            } catch (InterruptedException expected) {
+                // What the engine's interrupt of an aborted task looks like from here.
+            }
+        });
+        while (batch.runningJobIds().isEmpty()) {
+            Thread.onSpinWait();
+        }
+        ProcessHandle process = batch.processOf(jobId[0]).orElseThrow();
+        runner.interrupt();
+        runner.join(Duration.ofSeconds(10));
+        assertThat(process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+    }
 }

@@ -401,8 +401,11 @@ class PipelineEndToEndTest {
                     String fileId = e.getValue().upload().fileId();
                     List<Outcome> o = replay(fileId, stage, stage == Stage.Load, "e2e: cause removed");
                     assertThat(o).singleElement().satisfies(x -> assertThat(x.status()).as(e.getKey()).isEqualTo("COMPLETED"));
-                    assertThat(E2eEnvironment.transactions(rt, fileId)).as(e.getKey() + " equals its clean run, item for item")
-                            .isEqualTo(cleanTables.get(e.getKey() + ".ach"));
+                    // The fault run is a new upload, routed by its own arrival time: when a cut-off
+                    // passes between the clean run and this one, its settlement window differs.
+                    assertThat(withoutArrivalRouting(E2eEnvironment.transactions(rt, fileId)))
+                            .as(e.getKey() + " equals its clean run, item for item")
+                            .isEqualTo(withoutArrivalRouting(cleanTables.get(e.getKey() + ".ach")));
                     return null;
                 }));
             }
@@ -415,6 +418,17 @@ class PipelineEndToEndTest {
         assertThat(after.get(1)).isEqualTo(loadChunkExecutionsBefore.get(1));
         assertThat(after.get(3)).isEqualTo(loadChunkExecutionsBefore.get(3));
         assertThat(after.get(2)).isNotEqualTo(loadChunkExecutionsBefore.get(2)).contains("replay-load");
+    }
+
+    private static Map<String, Map<String, AttributeValue>> withoutArrivalRouting(Map<String, Map<String, AttributeValue>> items) {
+        Map<String, Map<String, AttributeValue>> out = new TreeMap<>();
+        items.forEach((id, item) -> {
+            Map<String, AttributeValue> kept = new TreeMap<>(item);
+            kept.remove("settlementWindow");
+            kept.remove("late");
+            out.put(id, kept);
+        });
+        return out;
     }
 
     private Map<Integer, String> chunkExecutions(String fileId) {

@@ -44,11 +44,30 @@ public class RunStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
+    /** When set, every META write requires this execution to hold the lease ({@link #asLeaseHolder}). */
+    private final String leaseHolder;
 
     public RunStore(DynamoDbClient dynamo, String table, Clock clock) {
+        this(dynamo, table, clock, null);
+    }
+
+    private RunStore(DynamoDbClient dynamo, String table, Clock clock, String leaseHolder) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
+        this.leaseHolder = leaseHolder;
+    }
+
+    /**
+     * This store for a writer that acts for {@code execution} and can outlive its task: a Batch
+     * job keeps running after its Parallel branch was aborted or its execution stopped, until
+     * the termination reaches it. Each META write (every stage write starts with one) is then
+     * conditional on {@code execution} holding the file's lease, and fails with
+     * {@link LeaseLostException} once Record Failure released it or a replay took it over, so
+     * a late "stage started" cannot turn a FAILED run back to RUNNING.
+     */
+    public RunStore asLeaseHolder(String execution) {
+        return new RunStore(dynamo, table, clock, execution);
     }
 
     public RunStore(DynamoDbClient dynamo, String table) {
@@ -575,13 +594,21 @@ public class RunStore {
 
     /** META updates require the run to exist: a checkpoint for an unknown file is an error, not a new run. */
     private void updateMeta(String fileId, Update u) {
-        String existence = "attribute_exists(pk)";
-        u.condition(u.condition == null ? existence : existence + " AND (" + u.condition + ")");
+        String condition = "attribute_exists(pk)";
+        if (leaseHolder != null) {
+            condition += " AND " + u.name("lease") + "." + u.name("holder") + " = " + u.value(s(leaseHolder));
+        }
+        u.condition(u.condition == null ? condition : condition + " AND (" + u.condition + ")");
         try {
             dynamo.updateItem(u.request(table, key(fileId, META)));
         } catch (ConditionalCheckFailedException e) {
-            if (findRun(fileId).isEmpty()) {
+            Optional<RunRecord> run = findRun(fileId);
+            if (run.isEmpty()) {
                 throw new RunNotFoundException(fileId);
+            }
+            String holder = run.get().lease().map(Lease::holder).orElse(null);
+            if (leaseHolder != null && !leaseHolder.equals(holder)) {
+                throw new LeaseLostException(fileId, leaseHolder, holder);
             }
             throw e;
         }

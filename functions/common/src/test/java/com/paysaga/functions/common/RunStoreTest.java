@@ -16,6 +16,7 @@ import com.paysaga.shared.provision.ProvisionedStack;
 import com.paysaga.shared.store.ExecutionRecord;
 import com.paysaga.shared.store.LeaseGrant;
 import com.paysaga.shared.store.LeaseHeldException;
+import com.paysaga.shared.store.LeaseLostException;
 import com.paysaga.shared.store.NewRun;
 import com.paysaga.shared.store.RunNotFoundException;
 import com.paysaga.shared.store.RunRecord;
@@ -210,5 +211,33 @@ class RunStoreTest {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void aWriterActingForAnExecutionStopsOnceItsLeaseIsGone() {
+        RunRecord run = created("lease-guard");
+        String id = run.fileId();
+        store().acquireLease(id, "exec-1", TTL);
+        RunStore job = store().asLeaseHolder("exec-1");
+        job.stageStarted(id, Stage.Decrypt, "exec-1");
+        // Record Failure: the run FAILED and the lease released, while the aborted branch's job still runs.
+        store().stageFailed(id, Stage.Archive, "exec-1", "States.TaskFailed", "killed", RunStatus.FAILED);
+        store().releaseLease(id, "exec-1");
+
+        assertThatThrownBy(() -> job.stageStarted(id, Stage.Transform, "exec-1"))
+                .isInstanceOf(LeaseLostException.class).hasMessageContaining("exec-1").hasMessageContaining(id);
+        assertThatThrownBy(() -> job.stageSucceeded(id, Stage.Decrypt, "exec-1", Map.of(), Map.of()))
+                .isInstanceOf(LeaseLostException.class);
+        RunRecord after = store().findRun(id).orElseThrow();
+        assertThat(after.runStatus()).isEqualTo(RunStatus.FAILED);
+        assertThat(after.currentStage()).isEqualTo("Archive");
+        assertThat(store().findStage(id, Stage.Transform)).isEmpty();
+
+        // A replay takes the lease: the old execution's job is refused, naming the new holder.
+        store().acquireLease(id, "replay-1", TTL);
+        assertThatThrownBy(() -> job.stageStarted(id, Stage.Transform, "exec-1"))
+                .isInstanceOf(LeaseLostException.class).hasMessageContaining("replay-1");
+        store().asLeaseHolder("replay-1").stageStarted(id, Stage.Transform, "replay-1");
+        assertThat(store().findRun(id).orElseThrow().runStatus()).isEqualTo(RunStatus.RUNNING);
     }
 }
