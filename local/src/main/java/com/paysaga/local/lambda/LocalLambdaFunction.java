@@ -50,6 +50,8 @@ public final class LocalLambdaFunction implements AutoCloseable {
     private static final String PREFIX = "/2018-06-01/runtime/";
     /** Cold starts (JVM + framework boot) are not billed to the invocation's timeout on AWS either. */
     private static final Duration INIT_TIMEOUT = Duration.ofSeconds(120);
+    /** How long a kill waits for the process to be reaped (SIGKILL cannot be ignored; this only bounds a stuck reaper). */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
     /** A process that neither loads the runtime library nor asks for work by then no longer holds the start gate. */
     private static final Duration START_GATE_LIMIT = Duration.ofSeconds(30);
 
@@ -285,6 +287,13 @@ public final class LocalLambdaFunction implements AutoCloseable {
             dead = true;
             startTicket.release();
             process.destroyForcibly();
+            // SIGKILL is asynchronous: until the process is reaped it still shows as alive, and a
+            // caller told "timed out" must be able to rely on the process being gone.
+            try {
+                process.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             server.stop(0);
         }
 

@@ -9,11 +9,13 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.paysaga.local.asl.ExecutionResult;
 import com.paysaga.local.asl.ExecutionStatus;
@@ -21,6 +23,7 @@ import com.paysaga.shared.domain.Stage;
 import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.store.ChunkRecord;
 import com.paysaga.shared.store.RunRecord;
+import com.paysaga.shared.store.RunStatus;
 import com.paysaga.shared.store.RunStore;
 import com.paysaga.shared.store.StageRecord;
 import com.paysaga.shared.store.StageStatus;
@@ -95,6 +98,7 @@ public final class Ingestion {
      * second, for twenty files at once, cost it as much CPU as the pipeline's own writes.
      */
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
+    private static final Set<RunStatus> TERMINAL = EnumSet.of(RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.REJECTED);
 
     /** Follows already started executions (uploads or replays) until they end. */
     public static List<Outcome> follow(LocalRuntime runtime, Map<Upload, LocalStepFunctions.Started> started, Instant t0,
@@ -116,7 +120,7 @@ public final class Ingestion {
                     Instant read = lastRead.get(u);
                     if (result.isPresent() || read == null || !Instant.now().isBefore(read.plus(PROGRESS_INTERVAL))) {
                         lastRead.put(u, Instant.now());
-                        Progress p = progress(runs, u, t0);
+                        Progress p = progress(runs, u, t0, result.isPresent() ? null : e.getValue().execution().name());
                         Progress shown = lastShown.get(u);
                         // Printed when the run moves on, not when only its rate changes.
                         if (shown == null || !p.state().equals(shown.state())) {
@@ -148,13 +152,20 @@ public final class Ingestion {
     private record Progress(String state, String line) {
     }
 
-    private static Progress progress(RunStore runs, Upload u, Instant t0) {
+    /** @param running the execution still going, or null once it ended */
+    private static Progress progress(RunStore runs, Upload u, Instant t0, String running) {
         Optional<RunRecord> run = runs.findRun(u.fileId());
         if (run.isEmpty()) {
             String line = u.label() + "  uploaded, waiting for Validate";
             return new Progress(line, line);
         }
         RunRecord r = run.get();
+        if (running != null && TERMINAL.contains(r.runStatus())
+                && !r.lease().map(l -> l.holder().equals(running)).orElse(false)) {
+            // A replay that has not taken the run yet: the record still shows the run before it.
+            String line = u.label() + "  " + running + " starting (previous run " + r.runStatus() + ")";
+            return new Progress(line, line);
+        }
         StringBuilder b = new StringBuilder(u.label()).append("  ").append(r.runStatus());
         if (r.currentStage() != null) {
             b.append(" at ").append(r.currentStage());
