@@ -136,8 +136,12 @@ abstract class XmlMessageParser implements FormatParser {
                         if (text.length() + length + (single == null ? 0 : single.length()) > MAX_TEXT) {
                             tooLong = true;
                         } else if (single == null && text.length() == 0) {
-                            // Almost every leaf has one text event: keep its String, skip the builder.
-                            single = reader.getText();
+                            // Indentation after a parent's start tag arrives here before we know the element
+                            // has children; leading whitespace is trimmed anyway, so it needs no String.
+                            if (!reader.isWhiteSpace()) {
+                                // Almost every leaf has one text event: keep its String, skip the builder.
+                                single = reader.getText();
+                            }
                         } else {
                             if (single != null) {
                                 text.append(single);

@@ -151,6 +151,20 @@ class CamtAndPainTransactionsTest {
     }
 
     @Test
+    void aLeafWhoseTextArrivesInSeveralEventsReadsAsOneTrimmedValue() throws IOException {
+        // Indentation, CDATA and an entity reference split a name into separate StAX text events;
+        // the leading whitespace event comes before anything shows the element is a leaf.
+        String xml = Files.readString(sample("camt053-v02-statement.xml")).replace("<Nm>Lieferant Zwei GmbH</Nm>",
+                "<Nm>\n            <![CDATA[Lieferant]]> Zwei &amp; Drei\n            GmbH  </Nm>");
+        List<Transaction> txs = new java.util.ArrayList<>();
+        ValidationReport report = new Camt053Parser().parse(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
+                ParseOptions.strict("f", "f"), txs::add);
+
+        assertThat(report.valid()).as(report.errors().toString()).isTrue();
+        assertThat(txs.get(2).creditorName()).isEqualTo("Lieferant Zwei & Drei\n            GmbH");
+    }
+
+    @Test
     void transactionIdsAreTheSameOnEveryParseAndDistinctWithinAFile() throws IOException {
         List<String> first = transactions(new Camt053Parser(), "camt053-v08-multicurrency.xml").stream().map(Transaction::txnId).toList();
         List<String> second = transactions(new Camt053Parser(), "camt053-v08-multicurrency.xml").stream().map(Transaction::txnId).toList();
