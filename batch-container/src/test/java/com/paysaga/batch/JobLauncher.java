@@ -51,7 +51,9 @@ final class JobLauncher {
             throw new IllegalStateException(jar + " is missing: these tests run in the integration-test phase, after package");
         }
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString()));
+                // C1 only, as the local runtime starts its jobs (LocalRuntime.JobJit.QUICK_START):
+                // each job here reads a file of a few KB and exits, long before C2 would pay off.
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         argv.addAll(List.of(args));
         try {
             Path out = Files.createTempFile("job", ".out");
