@@ -120,7 +120,7 @@ public final class Ingestion {
                     Instant read = lastRead.get(u);
                     if (result.isPresent() || read == null || !Instant.now().isBefore(read.plus(PROGRESS_INTERVAL))) {
                         lastRead.put(u, Instant.now());
-                        Progress p = progress(runs, u, t0, result.isPresent() ? null : e.getValue().execution().name());
+                        Progress p = progress(runs, u, t0, result.isPresent() ? null : e.getValue());
                         Progress shown = lastShown.get(u);
                         // Printed when the run moves on, not when only its rate changes.
                         if (shown == null || !p.state().equals(shown.state())) {
@@ -153,17 +153,16 @@ public final class Ingestion {
     }
 
     /** @param running the execution still going, or null once it ended */
-    private static Progress progress(RunStore runs, Upload u, Instant t0, String running) {
+    private static Progress progress(RunStore runs, Upload u, Instant t0, LocalStepFunctions.Started running) {
         Optional<RunRecord> run = runs.findRun(u.fileId());
         if (run.isEmpty()) {
             String line = u.label() + "  uploaded, waiting for Validate";
             return new Progress(line, line);
         }
         RunRecord r = run.get();
-        if (running != null && TERMINAL.contains(r.runStatus())
-                && !r.lease().map(l -> l.holder().equals(running)).orElse(false)) {
-            // A replay that has not taken the run yet: the record still shows the run before it.
-            String line = u.label() + "  " + running + " starting (previous run " + r.runStatus() + ")";
+        if (running != null && TERMINAL.contains(r.runStatus()) && r.updatedAt().isBefore(running.startDate())) {
+            // A replay (or a second upload) that has not reached the run yet: the record still shows the run before it.
+            String line = u.label() + "  " + running.execution().name() + " starting (previous run " + r.runStatus() + ")";
             return new Progress(line, line);
         }
         StringBuilder b = new StringBuilder(u.label()).append("  ").append(r.runStatus());

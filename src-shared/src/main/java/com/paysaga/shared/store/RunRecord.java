@@ -30,4 +30,10 @@ public record RunRecord(
         route = route == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(route));
         lease = lease == null ? Optional.empty() : lease;
     }
+
+    /** When the run last changed stage or status: the instant of {@code stageUpdatedAt}, EPOCH when unknown. */
+    public Instant updatedAt() {
+        String v = stageUpdatedAt;
+        return v == null || v.indexOf('#') < 0 ? Instant.EPOCH : Instant.parse(v.substring(v.indexOf('#') + 1));
+    }
 }

@@ -499,20 +499,15 @@ public class RunStore {
             QueryResponse page = dynamo.query(q.build());
             for (Map<String, AttributeValue> item : page.items()) {
                 RunRecord run = toRun(item);
-                if (since.isPresent() && stage.isEmpty() && updatedAt(run).isBefore(since.get())) {
+                if (since.isPresent() && stage.isEmpty() && run.updatedAt().isBefore(since.get())) {
                     continue;
                 }
                 out.add(run);
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && out.size() < limit);
-        out.sort(Comparator.comparing(RunStore::updatedAt));
+        out.sort(Comparator.comparing(RunRecord::updatedAt));
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
-    }
-
-    private static Instant updatedAt(RunRecord run) {
-        String v = run.stageUpdatedAt();
-        return v == null || v.indexOf('#') < 0 ? Instant.EPOCH : Instant.parse(v.substring(v.indexOf('#') + 1));
     }
 
     // ------------------------------------------------------------------ item mapping
