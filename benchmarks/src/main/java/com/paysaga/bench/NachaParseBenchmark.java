@@ -35,12 +35,14 @@ import com.paysaga.shared.format.ach.NachaParser;
  * but not built ({@link TransactionSink#DISCARD}), as the Validate pass does.
  * {@code parseToTransactions}: the same plus a canonical {@code Transaction} per entry (ids,
  * strings, attributes) handed to a sink, as the Transform stage does.
- * The file is read from memory, so the figures are the parser's, not the disk's.
+ * The file is read from memory, so the figures are the parser's, not the disk's. The fork runs with
+ * the Batch job's JVM options ({@link BatchJobJvm}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", BatchJobJvm.GC, BatchJobJvm.MIN_HEAP_FREE, BatchJobJvm.MAX_HEAP_FREE,
+        BatchJobJvm.GC_TIME_RATIO, BatchJobJvm.ADAPTIVE_SIZE_WEIGHT, BatchJobJvm.FREQ_INLINE_SIZE, BatchJobJvm.INLINE_SMALL_CODE})
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class NachaParseBenchmark {

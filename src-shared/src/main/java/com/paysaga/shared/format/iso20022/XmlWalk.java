@@ -161,7 +161,10 @@ abstract class XmlWalk {
                 names = java.util.Arrays.copyOf(names, size * 2);
                 children = java.util.Arrays.copyOf(children, size * 2);
             }
-            PathNode child = new PathNode(path == null ? name : path + "/" + name);
+            // Interned so that the walks' switches on these paths match the literal by identity: a
+            // String switch ends in equals(), which then returns at its first check instead of
+            // comparing characters. The cache bound above also bounds what is interned.
+            PathNode child = new PathNode((path == null ? name : path + "/" + name).intern());
             names[size] = name;
             children[size++] = child;
             return child;
