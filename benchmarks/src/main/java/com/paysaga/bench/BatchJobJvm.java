@@ -6,10 +6,10 @@ package com.paysaga.bench;
  * <p>The job image (batch-container/src/main/docker/Dockerfile.jvm) starts the JVM through the
  * UBI OpenJDK image's run-java.sh. Its java-default-options add the Parallel collector and the
  * heap-sizing ratios below (the Dockerfile names the collector explicitly), and the Dockerfile
- * appends the two inlining limits. A benchmark forked with the JVM's own defaults measures a
+ * appends the raised inlining limit. A benchmark forked with the JVM's own defaults measures a
  * different JVM: G1 on a machine with two or more cores, whose write barriers the job never pays
- * (about 7% of the camt.053 parse), and the default inlining limits (see the Dockerfile for why
- * the job raises them). Keep these in step with the Dockerfile.
+ * (about 7% of the camt.053 parse), and the default inlining limit (see the Dockerfile for why
+ * the job raises it). Keep these in step with the Dockerfile.
  */
 final class BatchJobJvm {
 
@@ -19,7 +19,6 @@ final class BatchJobJvm {
     static final String GC_TIME_RATIO = "-XX:GCTimeRatio=4";
     static final String ADAPTIVE_SIZE_WEIGHT = "-XX:AdaptiveSizePolicyWeight=90";
     static final String FREQ_INLINE_SIZE = "-XX:FreqInlineSize=400";
-    static final String INLINE_SMALL_CODE = "-XX:InlineSmallCode=4000";
 
     private BatchJobJvm() {
     }

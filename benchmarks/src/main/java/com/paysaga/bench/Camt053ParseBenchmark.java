@@ -40,7 +40,8 @@ import com.paysaga.shared.format.iso20022.SafeXml;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g", BatchJobJvm.GC, BatchJobJvm.MIN_HEAP_FREE, BatchJobJvm.MAX_HEAP_FREE,
-        BatchJobJvm.GC_TIME_RATIO, BatchJobJvm.ADAPTIVE_SIZE_WEIGHT, BatchJobJvm.FREQ_INLINE_SIZE, BatchJobJvm.INLINE_SMALL_CODE})
+        BatchJobJvm.GC_TIME_RATIO, BatchJobJvm.ADAPTIVE_SIZE_WEIGHT,
+        BatchJobJvm.FREQ_INLINE_SIZE})
 public class Camt053ParseBenchmark {
 
     @Param({"40000"})

@@ -42,7 +42,8 @@ import com.paysaga.shared.format.ach.NachaParser;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", BatchJobJvm.GC, BatchJobJvm.MIN_HEAP_FREE, BatchJobJvm.MAX_HEAP_FREE,
-        BatchJobJvm.GC_TIME_RATIO, BatchJobJvm.ADAPTIVE_SIZE_WEIGHT, BatchJobJvm.FREQ_INLINE_SIZE, BatchJobJvm.INLINE_SMALL_CODE})
+        BatchJobJvm.GC_TIME_RATIO, BatchJobJvm.ADAPTIVE_SIZE_WEIGHT,
+        BatchJobJvm.FREQ_INLINE_SIZE})
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class NachaParseBenchmark {
