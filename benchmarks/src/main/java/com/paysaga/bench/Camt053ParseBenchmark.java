@@ -2,9 +2,6 @@ package com.paysaga.bench;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 import javax.xml.stream.XMLStreamConstants;
@@ -27,6 +24,7 @@ import com.paysaga.shared.format.ParseOptions;
 import com.paysaga.shared.format.ValidationReport;
 import com.paysaga.shared.format.iso20022.Camt053Parser;
 import com.paysaga.shared.format.iso20022.SafeXml;
+import com.paysaga.shared.store.FileIds;
 
 /**
  * camt.053 parse + full validation, single thread, on a generated statement held in memory so
@@ -55,17 +53,9 @@ public class Camt053ParseBenchmark {
     public void generate() {
         file = Camt053Generator.generate(entries);
         // The fileId the pipeline gives this file: the SHA-256 of its bytes, as lowercase hex.
-        options = ParseOptions.strict(HexFormat.of().formatHex(sha256(file)), "bench.xml");
+        options = ParseOptions.strict(FileIds.of(file), "bench.xml");
         System.err.printf("%n[Camt053ParseBenchmark] file of %d entries = %d bytes (%.1f MB)%n",
                 entries, file.length, file.length / 1e6);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Benchmark

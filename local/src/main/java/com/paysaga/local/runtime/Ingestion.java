@@ -1,8 +1,6 @@
 package com.paysaga.local.runtime;
 
 import java.io.PrintWriter;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -10,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +19,7 @@ import com.paysaga.local.asl.ExecutionStatus;
 import com.paysaga.shared.domain.Stage;
 import com.paysaga.shared.staging.ObjectLayout;
 import com.paysaga.shared.store.ChunkRecord;
+import com.paysaga.shared.store.FileIds;
 import com.paysaga.shared.store.RunRecord;
 import com.paysaga.shared.store.RunStatus;
 import com.paysaga.shared.store.RunStore;
@@ -46,11 +44,11 @@ public final class Ingestion {
 
         /** docs/contracts.md: the fileId is the SHA-256 of the bytes as received. */
         public static Upload of(String label, String partner, String name, byte[] content) {
-            return new Upload(label, partner, name, content, Map.of(), sha256(content));
+            return new Upload(label, partner, name, content, Map.of(), FileIds.of(content));
         }
 
         public static Upload of(String label, String partner, String name, byte[] content, Map<String, String> metadata) {
-            return new Upload(label, partner, name, content, metadata, sha256(content));
+            return new Upload(label, partner, name, content, metadata, FileIds.of(content));
         }
 
         public static Upload replayOf(String label, String fileId) {
@@ -190,13 +188,5 @@ public final class Ingestion {
         }
         String error = r.lastError() != null && r.runStatus().name().equals("FAILED") ? "  " + r.lastError().error() : "";
         return new Progress(b + error, b + rate + error);
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
