@@ -22,8 +22,8 @@ $(error PAYSAGA_PACKAGING must be native or jvm, not '$(PAYSAGA_PACKAGING)')
 endif
 
 ZIPS := $(foreach f,$(FUNCTIONS),functions/$(f)/target/function.zip)
-SOURCES := $(shell find src-shared/src/main functions -path '*/target' -prune -o -path '*/src/test' -prune -o -type f -print) \
-	pom.xml src-shared/pom.xml
+SOURCES := $(shell find src-shared functions -path '*/target' -prune -o -path '*/src/test' -prune -o -type f -print) \
+	pom.xml
 PACKAGING_STAMP := functions/target/packaging-$(PAYSAGA_PACKAGING)
 
 $(PACKAGING_STAMP):

@@ -8,16 +8,16 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.paysaga.shared.security.Archiver;
-import com.paysaga.shared.security.KmsMessages;
-import com.paysaga.shared.staging.MissingObjectException;
-import com.paysaga.shared.staging.ObjectLayout;
-import com.paysaga.shared.staging.ObjectRef;
-import com.paysaga.shared.staging.ObjectStore;
-import com.paysaga.shared.staging.ObjectWriter;
-import com.paysaga.shared.staging.StoredObject;
-import com.paysaga.shared.staging.WriteOptions;
-import com.paysaga.shared.store.StageArtifacts;
+import com.paysaga.saga.staging.Archiver;
+import com.paysaga.security.KmsMessages;
+import com.paysaga.saga.staging.MissingObjectException;
+import com.paysaga.saga.staging.ObjectLayout;
+import com.paysaga.saga.staging.ObjectRef;
+import com.paysaga.saga.staging.ObjectStore;
+import com.paysaga.saga.staging.ObjectWriter;
+import com.paysaga.saga.staging.StoredObject;
+import com.paysaga.saga.staging.WriteOptions;
+import com.paysaga.saga.store.StageArtifacts;
 
 import software.amazon.awssdk.services.kms.KmsClient;
 

@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import com.paysaga.shared.format.PaymentFileParsers;
-import com.paysaga.shared.security.KmsMessages;
-import com.paysaga.shared.security.PgpDecryptor;
-import com.paysaga.shared.staging.ObjectStore;
-import com.paysaga.shared.staging.S3ObjectStore;
+import com.paysaga.formats.PaymentFileParsers;
+import com.paysaga.security.KmsMessages;
+import com.paysaga.security.PgpDecryptor;
+import com.paysaga.saga.staging.ObjectStore;
+import com.paysaga.saga.staging.S3ObjectStore;
 
 import io.quarkus.arc.DefaultBean;
 import software.amazon.awssdk.services.kms.KmsClient;

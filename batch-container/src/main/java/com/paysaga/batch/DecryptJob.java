@@ -11,18 +11,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRingCollection;
 
-import com.paysaga.shared.security.InboundDecryptor;
-import com.paysaga.shared.security.KmsEnvelope;
-import com.paysaga.shared.security.PartnerKeys;
-import com.paysaga.shared.security.PgpDecryptor;
-import com.paysaga.shared.staging.MissingObjectException;
-import com.paysaga.shared.staging.ObjectLayout;
-import com.paysaga.shared.staging.ObjectRef;
-import com.paysaga.shared.staging.ObjectStore;
-import com.paysaga.shared.staging.ObjectWriter;
-import com.paysaga.shared.staging.StoredObject;
-import com.paysaga.shared.staging.WriteOptions;
-import com.paysaga.shared.store.StageArtifacts;
+import com.paysaga.saga.staging.InboundDecryptor;
+import com.paysaga.security.KmsEnvelope;
+import com.paysaga.saga.keys.PartnerKeys;
+import com.paysaga.security.PgpDecryptor;
+import com.paysaga.saga.staging.MissingObjectException;
+import com.paysaga.saga.staging.ObjectLayout;
+import com.paysaga.saga.staging.ObjectRef;
+import com.paysaga.saga.staging.ObjectStore;
+import com.paysaga.saga.staging.ObjectWriter;
+import com.paysaga.saga.staging.StoredObject;
+import com.paysaga.saga.staging.WriteOptions;
+import com.paysaga.saga.store.StageArtifacts;
 
 import software.amazon.awssdk.services.kms.KmsClient;
 

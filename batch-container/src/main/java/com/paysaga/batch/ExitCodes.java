@@ -3,11 +3,11 @@ package com.paysaga.batch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import com.paysaga.shared.domain.BatchExitCode;
-import com.paysaga.shared.security.InputRejectedException;
-import com.paysaga.shared.staging.MissingObjectException;
-import com.paysaga.shared.staging.SourceReadException;
-import com.paysaga.shared.store.TransientAwsException;
+import com.paysaga.saga.BatchExitCode;
+import com.paysaga.security.InputRejectedException;
+import com.paysaga.saga.staging.MissingObjectException;
+import com.paysaga.security.SourceReadException;
+import com.paysaga.saga.store.TransientAwsException;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;

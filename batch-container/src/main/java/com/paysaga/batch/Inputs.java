@@ -2,9 +2,9 @@ package com.paysaga.batch;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.paysaga.shared.routing.PartnerProfileLoader;
-import com.paysaga.shared.store.RunRecord;
-import com.paysaga.shared.store.RunNotFoundException;
+import com.paysaga.saga.routing.PartnerProfileLoader;
+import com.paysaga.saga.store.RunRecord;
+import com.paysaga.saga.store.RunNotFoundException;
 
 import software.amazon.awssdk.services.s3.S3Client;
 

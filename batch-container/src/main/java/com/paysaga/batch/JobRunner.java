@@ -5,15 +5,15 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.paysaga.shared.domain.BatchExitCode;
-import com.paysaga.shared.domain.Stage;
-import com.paysaga.shared.security.InputRejectedException;
-import com.paysaga.shared.staging.UnknownFormatException;
-import com.paysaga.shared.staging.ValidationFailedException;
-import com.paysaga.shared.store.LeaseLostException;
-import com.paysaga.shared.store.RunStatus;
-import com.paysaga.shared.store.RunStore;
-import com.paysaga.shared.store.StageArtifacts;
+import com.paysaga.saga.BatchExitCode;
+import com.paysaga.saga.Stage;
+import com.paysaga.security.InputRejectedException;
+import com.paysaga.saga.staging.UnknownFormatException;
+import com.paysaga.saga.staging.ValidationFailedException;
+import com.paysaga.saga.store.LeaseLostException;
+import com.paysaga.saga.store.RunStatus;
+import com.paysaga.saga.store.RunStore;
+import com.paysaga.saga.store.StageArtifacts;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

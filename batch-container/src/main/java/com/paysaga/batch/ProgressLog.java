@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.paysaga.shared.staging.ProgressListener;
+import com.paysaga.saga.staging.ProgressListener;
 
 /** Logs a {@code progress} line at most once per interval: bytes, records, chunks and their rates. */
 final class ProgressLog implements ProgressListener {

@@ -5,12 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
-import com.paysaga.shared.format.Format;
-import com.paysaga.shared.routing.ExpectedEncryption;
-import com.paysaga.shared.routing.PartnerProfile;
-import com.paysaga.shared.staging.ObjectLayout;
-import com.paysaga.shared.staging.ObjectRef;
-import com.paysaga.shared.store.RunRecord;
+import com.paysaga.formats.Format;
+import com.paysaga.saga.routing.ExpectedEncryption;
+import com.paysaga.saga.routing.PartnerProfile;
+import com.paysaga.saga.staging.ObjectLayout;
+import com.paysaga.saga.staging.ObjectRef;
+import com.paysaga.saga.store.RunRecord;
 
 /**
  * What a command needs to know about its file, from (in this order) the state machine's

@@ -2,7 +2,7 @@ package com.paysaga.batch;
 
 import java.util.concurrent.Callable;
 
-import com.paysaga.shared.domain.Stage;
+import com.paysaga.saga.Stage;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

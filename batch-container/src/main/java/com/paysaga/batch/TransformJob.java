@@ -8,22 +8,22 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.paysaga.shared.domain.Stage;
-import com.paysaga.shared.format.PaymentFileParsers;
-import com.paysaga.shared.security.DynamoDbTokenVault;
-import com.paysaga.shared.security.TokenKeys;
-import com.paysaga.shared.security.Tokenization;
-import com.paysaga.shared.security.Tokenizer;
-import com.paysaga.shared.staging.MissingObjectException;
-import com.paysaga.shared.staging.ObjectLayout;
-import com.paysaga.shared.staging.ObjectRef;
-import com.paysaga.shared.staging.ObjectStore;
-import com.paysaga.shared.staging.StagingJson;
-import com.paysaga.shared.staging.StoredObject;
-import com.paysaga.shared.staging.TransformPipeline;
-import com.paysaga.shared.staging.UnknownFormatException;
-import com.paysaga.shared.staging.ValidationFailedException;
-import com.paysaga.shared.store.StageArtifacts;
+import com.paysaga.saga.Stage;
+import com.paysaga.formats.PaymentFileParsers;
+import com.paysaga.security.DynamoDbTokenVault;
+import com.paysaga.security.TokenKeys;
+import com.paysaga.security.Tokenization;
+import com.paysaga.security.Tokenizer;
+import com.paysaga.saga.staging.MissingObjectException;
+import com.paysaga.saga.staging.ObjectLayout;
+import com.paysaga.saga.staging.ObjectRef;
+import com.paysaga.saga.staging.ObjectStore;
+import com.paysaga.saga.staging.StagingJson;
+import com.paysaga.saga.staging.StoredObject;
+import com.paysaga.saga.staging.TransformPipeline;
+import com.paysaga.saga.staging.UnknownFormatException;
+import com.paysaga.saga.staging.ValidationFailedException;
+import com.paysaga.saga.store.StageArtifacts;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;

@@ -11,13 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.amazonaws.encryptionsdk.exception.BadCiphertextException;
-import com.paysaga.shared.domain.BatchExitCode;
-import com.paysaga.shared.domain.Stage;
-import com.paysaga.shared.security.Archiver;
-import com.paysaga.shared.security.KmsMessages;
-import com.paysaga.shared.staging.ObjectLayout;
-import com.paysaga.shared.store.StageRecord;
-import com.paysaga.shared.store.StageStatus;
+import com.paysaga.saga.BatchExitCode;
+import com.paysaga.saga.Stage;
+import com.paysaga.saga.staging.Archiver;
+import com.paysaga.security.KmsMessages;
+import com.paysaga.saga.staging.ObjectLayout;
+import com.paysaga.saga.store.StageRecord;
+import com.paysaga.saga.store.StageStatus;
 
 
 class ArchiveCommandIT {

@@ -8,14 +8,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.paysaga.shared.domain.BatchExitCode;
-import com.paysaga.shared.domain.Stage;
-import com.paysaga.shared.security.KmsEnvelope;
-import com.paysaga.shared.security.PgpMessageWriter;
-import com.paysaga.shared.staging.ObjectLayout;
-import com.paysaga.shared.store.RunStatus;
-import com.paysaga.shared.store.StageRecord;
-import com.paysaga.shared.store.StageStatus;
+import com.paysaga.saga.BatchExitCode;
+import com.paysaga.saga.Stage;
+import com.paysaga.security.KmsEnvelope;
+import com.paysaga.security.PgpMessageWriter;
+import com.paysaga.saga.staging.ObjectLayout;
+import com.paysaga.saga.store.RunStatus;
+import com.paysaga.saga.store.StageRecord;
+import com.paysaga.saga.store.StageStatus;
 
 
 class DecryptCommandIT {

@@ -8,14 +8,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.paysaga.shared.domain.BatchExitCode;
-import com.paysaga.shared.security.KeyMaterialException;
-import com.paysaga.shared.security.WrongKeyException;
-import com.paysaga.shared.staging.MissingObjectException;
-import com.paysaga.shared.staging.ObjectRef;
-import com.paysaga.shared.staging.SourceReadException;
-import com.paysaga.shared.staging.ValidationFailedException;
-import com.paysaga.shared.store.TransientAwsException;
+import com.paysaga.saga.BatchExitCode;
+import com.paysaga.security.KeyMaterialException;
+import com.paysaga.security.WrongKeyException;
+import com.paysaga.saga.staging.MissingObjectException;
+import com.paysaga.saga.staging.ObjectRef;
+import com.paysaga.security.SourceReadException;
+import com.paysaga.saga.staging.ValidationFailedException;
+import com.paysaga.saga.store.TransientAwsException;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;

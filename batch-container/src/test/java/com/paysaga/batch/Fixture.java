@@ -12,15 +12,15 @@ import java.util.Map;
 
 import org.bouncycastle.openpgp.PGPSecretKeyRingCollection;
 
-import com.paysaga.shared.provision.ProvisionedStack;
-import com.paysaga.shared.security.KmsMessages;
-import com.paysaga.shared.security.PartnerKeys;
-import com.paysaga.shared.security.PgpDecryptor;
-import com.paysaga.shared.security.PgpKeyGenerator;
-import com.paysaga.shared.staging.ObjectRef;
-import com.paysaga.shared.staging.S3ObjectStore;
-import com.paysaga.shared.store.NewRun;
-import com.paysaga.shared.store.RunStore;
+import com.paysaga.provision.ProvisionedStack;
+import com.paysaga.security.KmsMessages;
+import com.paysaga.saga.keys.PartnerKeys;
+import com.paysaga.security.PgpDecryptor;
+import com.paysaga.security.PgpKeyGenerator;
+import com.paysaga.saga.staging.ObjectRef;
+import com.paysaga.saga.staging.S3ObjectStore;
+import com.paysaga.saga.store.NewRun;
+import com.paysaga.saga.store.RunStore;
 import com.paysaga.testing.AwsEmulator;
 import com.paysaga.testing.TestStacks;
 import com.paysaga.testing.ProjectRoot;

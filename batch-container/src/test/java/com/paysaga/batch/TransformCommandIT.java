@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.paysaga.shared.domain.BatchExitCode;
-import com.paysaga.shared.domain.Stage;
-import com.paysaga.shared.security.TokenVaultReader;
-import com.paysaga.shared.staging.ObjectLayout;
-import com.paysaga.shared.store.RunStatus;
-import com.paysaga.shared.store.StageRecord;
-import com.paysaga.shared.store.StageStatus;
+import com.paysaga.saga.BatchExitCode;
+import com.paysaga.saga.Stage;
+import com.paysaga.security.TokenVaultReader;
+import com.paysaga.saga.staging.ObjectLayout;
+import com.paysaga.saga.store.RunStatus;
+import com.paysaga.saga.store.StageRecord;
+import com.paysaga.saga.store.StageStatus;
 
 
 class TransformCommandIT {
@@ -142,8 +142,8 @@ class TransformCommandIT {
         Fixture f = Fixture.get();
         JobLauncher launcher = f.launcher();
         byte[] clear = Fixture.unique(Fixture.sample("pain001-v03-sepa-two-batches.xml"), "leak");
-        String fileId = f.upload("pgp", "leak.pgp", new com.paysaga.shared.security.PgpMessageWriter().encrypt(clear,
-                f.paysagaKey.encryptionKey(), com.paysaga.shared.security.PgpMessageWriter.Options.standard()), Map.of());
+        String fileId = f.upload("pgp", "leak.pgp", new com.paysaga.security.PgpMessageWriter().encrypt(clear,
+                f.paysagaKey.encryptionKey(), com.paysaga.security.PgpMessageWriter.Options.standard()), Map.of());
         List<String> written = new ArrayList<>();
         for (String command : List.of("decrypt", "transform", "archive", "transform")) {
             JobLauncher.Result r = launcher.launch(command, "--file-id", fileId);

@@ -16,10 +16,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.paysaga.local.asl.AslEngine;
-import com.paysaga.local.asl.ExecutionResult;
-import com.paysaga.local.asl.ExecutionStatus;
-import com.paysaga.local.asl.StateMachine;
+import com.paysaga.asl.AslEngine;
+import com.paysaga.asl.ExecutionResult;
+import com.paysaga.asl.ExecutionStatus;
+import com.paysaga.asl.StateMachine;
 
 /**
  * The ASL engine's own cost per state transition (issue 6 target: under 50 µs for Pass/Choice

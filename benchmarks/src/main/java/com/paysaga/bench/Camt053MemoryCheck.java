@@ -2,9 +2,9 @@ package com.paysaga.bench;
 
 import java.io.IOException;
 
-import com.paysaga.shared.format.ParseOptions;
-import com.paysaga.shared.format.ValidationReport;
-import com.paysaga.shared.format.iso20022.Camt053Parser;
+import com.paysaga.formats.ParseOptions;
+import com.paysaga.formats.ValidationReport;
+import com.paysaga.formats.iso20022.Camt053Parser;
 
 /**
  * Shows that camt.053 parsing needs memory independent of file size: streams a generated

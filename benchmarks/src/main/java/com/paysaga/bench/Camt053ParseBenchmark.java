@@ -20,11 +20,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
-import com.paysaga.shared.format.ParseOptions;
-import com.paysaga.shared.format.ValidationReport;
-import com.paysaga.shared.format.iso20022.Camt053Parser;
-import com.paysaga.shared.format.iso20022.SafeXml;
-import com.paysaga.shared.store.FileIds;
+import com.paysaga.formats.ParseOptions;
+import com.paysaga.formats.ValidationReport;
+import com.paysaga.formats.iso20022.Camt053Parser;
+import com.paysaga.formats.iso20022.SafeXml;
+import com.paysaga.saga.store.FileIds;
 
 /**
  * camt.053 parse + full validation, single thread, on a generated statement held in memory so

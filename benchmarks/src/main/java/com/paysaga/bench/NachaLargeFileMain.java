@@ -5,11 +5,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
-import com.paysaga.shared.domain.Transaction;
-import com.paysaga.shared.format.ParseOptions;
-import com.paysaga.shared.format.PaymentFileParsers;
-import com.paysaga.shared.format.ValidationReport;
-import com.paysaga.shared.format.ach.NachaLeniency;
+import com.paysaga.formats.domain.Transaction;
+import com.paysaga.formats.ParseOptions;
+import com.paysaga.formats.PaymentFileParsers;
+import com.paysaga.formats.ValidationReport;
+import com.paysaga.formats.ach.NachaLeniency;
 
 /**
  * Memory independent of file size: streams a generated NACHA file of the given size (default

@@ -20,10 +20,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import com.paysaga.shared.format.ParseOptions;
-import com.paysaga.shared.format.TransactionSink;
-import com.paysaga.shared.format.ValidationReport;
-import com.paysaga.shared.format.ach.NachaParser;
+import com.paysaga.formats.ParseOptions;
+import com.paysaga.formats.TransactionSink;
+import com.paysaga.formats.ValidationReport;
+import com.paysaga.formats.ach.NachaParser;
 
 /**
  * NACHA parse + full validation of a generated 500,000-entry file (about 52 MB), single-threaded,

@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import com.paysaga.shared.security.PgpDecryptor;
-import com.paysaga.shared.security.PgpKeyGenerator;
-import com.paysaga.shared.security.PgpMessageWriter;
+import com.paysaga.security.PgpDecryptor;
+import com.paysaga.security.PgpKeyGenerator;
+import com.paysaga.security.PgpMessageWriter;
 
 /**
  * Streaming OpenPGP decryption throughput (target: 100 MB/s): one operation decrypts a 64 MiB

@@ -20,9 +20,9 @@ import com.paysaga.local.lambda.LocalLambdaFunction;
 import com.paysaga.local.runtime.Ingestion;
 import com.paysaga.local.runtime.LocalRuntime;
 import com.paysaga.local.runtime.PartnerConfig;
-import com.paysaga.shared.domain.Stage;
-import com.paysaga.shared.store.RunStore;
-import com.paysaga.shared.store.StageRecord;
+import com.paysaga.saga.Stage;
+import com.paysaga.saga.store.RunStore;
+import com.paysaga.saga.store.StageRecord;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import com.paysaga.shared.domain.SensitiveValue;
-import com.paysaga.shared.security.Tokenizer;
+import com.paysaga.formats.domain.SensitiveValue;
+import com.paysaga.security.Tokenizer;
 
 /**
  * Tokens per second on one core (target: 1,000,000): the HMAC-SHA-256 token of an account number

@@ -4,8 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.security.SecureRandom;
 
-import com.paysaga.shared.domain.SensitiveValue;
-import com.paysaga.shared.security.Tokenizer;
+import com.paysaga.formats.domain.SensitiveValue;
+import com.paysaga.security.Tokenizer;
 
 /**
  * Tokens per second of one thread's CPU time: the per-core rate even on a shared, overloaded

@@ -10,15 +10,15 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import com.paysaga.shared.aws.AwsClients;
-import com.paysaga.shared.format.Format;
-import com.paysaga.shared.format.PaymentFileParsers;
-import com.paysaga.shared.security.DynamoDbTokenVault;
-import com.paysaga.shared.security.TokenKeys;
-import com.paysaga.shared.security.Tokenization;
-import com.paysaga.shared.staging.FileSystemObjectStore;
-import com.paysaga.shared.staging.StagingJson;
-import com.paysaga.shared.staging.TransformPipeline;
+import com.paysaga.saga.aws.AwsClients;
+import com.paysaga.formats.Format;
+import com.paysaga.formats.PaymentFileParsers;
+import com.paysaga.security.DynamoDbTokenVault;
+import com.paysaga.security.TokenKeys;
+import com.paysaga.security.Tokenization;
+import com.paysaga.saga.staging.FileSystemObjectStore;
+import com.paysaga.saga.staging.StagingJson;
+import com.paysaga.saga.staging.TransformPipeline;
 
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;

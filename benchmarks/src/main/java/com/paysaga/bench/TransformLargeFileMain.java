@@ -14,15 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import com.paysaga.shared.format.Format;
-import com.paysaga.shared.format.PaymentFileParsers;
-import com.paysaga.shared.format.ach.NachaLeniency;
-import com.paysaga.shared.security.TokenVault;
-import com.paysaga.shared.security.Tokenization;
-import com.paysaga.shared.security.Tokenizer;
-import com.paysaga.shared.staging.FileSystemObjectStore;
-import com.paysaga.shared.staging.StagingJson;
-import com.paysaga.shared.staging.TransformPipeline;
+import com.paysaga.formats.Format;
+import com.paysaga.formats.PaymentFileParsers;
+import com.paysaga.formats.ach.NachaLeniency;
+import com.paysaga.security.TokenVault;
+import com.paysaga.security.Tokenization;
+import com.paysaga.security.Tokenizer;
+import com.paysaga.saga.staging.FileSystemObjectStore;
+import com.paysaga.saga.staging.StagingJson;
+import com.paysaga.saga.staging.TransformPipeline;
 
 /**
  * Transform of a generated NACHA file (default 1 GB) under a small heap: the real

@@ -13,7 +13,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
-import com.paysaga.shared.aws.AwsClients;
+import com.paysaga.saga.aws.AwsClients;
 
 /**
  * The AWS endpoint tests talk to, resolved once per JVM:

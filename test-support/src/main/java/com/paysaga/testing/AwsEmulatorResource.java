@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.paysaga.shared.provision.ProvisionedStack;
+import com.paysaga.provision.ProvisionedStack;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 

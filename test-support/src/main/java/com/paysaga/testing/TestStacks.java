@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.paysaga.shared.provision.CfnTemplate;
-import com.paysaga.shared.provision.ProvisionedStack;
-import com.paysaga.shared.provision.TemplateProvisioner;
+import com.paysaga.provision.CfnTemplate;
+import com.paysaga.provision.ProvisionedStack;
+import com.paysaga.provision.TemplateProvisioner;
 
 /**
  * Provisions {@code template.yaml} into the test endpoint under a stack name of its own, so

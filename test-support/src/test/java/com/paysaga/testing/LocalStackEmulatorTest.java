@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 
-import com.paysaga.shared.provision.CfnTemplate;
-import com.paysaga.shared.provision.ProvisionedStack;
-import com.paysaga.shared.provision.TemplateProvisioner;
+import com.paysaga.provision.CfnTemplate;
+import com.paysaga.provision.ProvisionedStack;
+import com.paysaga.provision.TemplateProvisioner;
 
 /**
  * The LocalStack path: opt-in with PAYSAGA_EMULATOR=localstack and only where Docker runs;

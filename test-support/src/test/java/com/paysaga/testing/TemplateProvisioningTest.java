@@ -9,11 +9,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.paysaga.shared.aws.AwsClients;
-import com.paysaga.shared.provision.CfnTemplate;
-import com.paysaga.shared.provision.ProvisionedResource;
-import com.paysaga.shared.provision.ProvisionedStack;
-import com.paysaga.shared.provision.TemplateProvisioner;
+import com.paysaga.saga.aws.AwsClients;
+import com.paysaga.provision.CfnTemplate;
+import com.paysaga.provision.ProvisionedResource;
+import com.paysaga.provision.ProvisionedStack;
+import com.paysaga.provision.TemplateProvisioner;
 
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;

@@ -5,18 +5,18 @@ import jakarta.inject.Inject;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.paysaga.functions.common.Logged;
-import com.paysaga.shared.domain.Stage;
-import com.paysaga.shared.routing.MalformedEventException;
-import com.paysaga.shared.store.CheckpointService;
+import com.paysaga.saga.Stage;
+import com.paysaga.saga.routing.MalformedEventException;
+import com.paysaga.saga.store.CheckpointService;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Checkpoints between stages, the failure record, LoadCheckpoint for replays, and Finalize. */
 @RegisterForReflection(targets = {CheckpointService.StageCheckpoint.class, CheckpointService.LoadPlan.class,
         CheckpointService.FailureRecord.class, CheckpointService.ResumeState.class,
-        CheckpointService.FinalizeResult.class, com.paysaga.shared.store.RunView.class,
-        com.paysaga.shared.replay.ReplayRequest.class, com.paysaga.shared.staging.Manifest.class,
-        com.paysaga.shared.staging.Manifest.Totals.class, com.paysaga.shared.staging.ChunkDescriptor.class})
+        CheckpointService.FinalizeResult.class, com.paysaga.saga.store.RunView.class,
+        com.paysaga.saga.replay.ReplayRequest.class, com.paysaga.saga.staging.Manifest.class,
+        com.paysaga.saga.staging.Manifest.Totals.class, com.paysaga.saga.staging.ChunkDescriptor.class})
 public class CheckpointHandler implements RequestHandler<CheckpointRequest, Object> {
 
     @Inject

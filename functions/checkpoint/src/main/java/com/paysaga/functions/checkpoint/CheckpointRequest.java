@@ -1,7 +1,7 @@
 package com.paysaga.functions.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.paysaga.shared.replay.ReplayRequest;
+import com.paysaga.saga.replay.ReplayRequest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -7,9 +7,9 @@ import jakarta.enterprise.inject.Produces;
 
 import com.paysaga.functions.common.RunsConfig;
 import com.paysaga.functions.common.StorageConfig;
-import com.paysaga.shared.replay.ReplayPrerequisites;
-import com.paysaga.shared.store.CheckpointService;
-import com.paysaga.shared.store.RunStore;
+import com.paysaga.saga.replay.ReplayPrerequisites;
+import com.paysaga.saga.store.CheckpointService;
+import com.paysaga.saga.store.RunStore;
 
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;

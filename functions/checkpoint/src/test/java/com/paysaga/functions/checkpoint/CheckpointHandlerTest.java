@@ -18,18 +18,18 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.paysaga.shared.domain.Stage;
-import com.paysaga.shared.provision.ProvisionedStack;
-import com.paysaga.shared.staging.ChunkDescriptor;
-import com.paysaga.shared.staging.Manifest;
-import com.paysaga.shared.staging.ObjectLayout;
-import com.paysaga.shared.staging.StagingJson;
-import com.paysaga.shared.store.NewRun;
-import com.paysaga.shared.store.RunRecord;
-import com.paysaga.shared.store.RunStatus;
-import com.paysaga.shared.store.RunStore;
-import com.paysaga.shared.store.StageRecord;
-import com.paysaga.shared.store.StageStatus;
+import com.paysaga.saga.Stage;
+import com.paysaga.provision.ProvisionedStack;
+import com.paysaga.saga.staging.ChunkDescriptor;
+import com.paysaga.saga.staging.Manifest;
+import com.paysaga.saga.staging.ObjectLayout;
+import com.paysaga.saga.staging.StagingJson;
+import com.paysaga.saga.store.NewRun;
+import com.paysaga.saga.store.RunRecord;
+import com.paysaga.saga.store.RunStatus;
+import com.paysaga.saga.store.RunStore;
+import com.paysaga.saga.store.StageRecord;
+import com.paysaga.saga.store.StageStatus;
 import com.paysaga.testing.AwsEmulator;
 import com.paysaga.testing.AwsEmulatorResource;
 import com.paysaga.testing.ProjectRoot;
@@ -142,14 +142,14 @@ class CheckpointHandlerTest {
     @Test
     void theTransformCheckpointWithoutManifestNamesTheMissingObject() {
         invoke(event("stage-succeeded-transform.json")).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.replay.PrerequisiteMissingException"))
+                .body("errorType", equalTo("com.paysaga.saga.replay.PrerequisiteMissingException"))
                 .body("errorMessage", containsString(ObjectLayout.manifestKey(fileId) + ", which does not exist"));
     }
 
     @Test
     void anUnknownStageIsMalformed() {
         invoke(event("stage-succeeded-unknown-stage.json")).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.MalformedEventException"))
+                .body("errorType", equalTo("com.paysaga.saga.routing.MalformedEventException"))
                 .body("errorMessage", containsString("unknown stage 'Parse'"));
     }
 
@@ -177,7 +177,7 @@ class CheckpointHandlerTest {
         assertThat(run.lease()).isEmpty();
         StageRecord route = runs.findStage(fileId, Stage.Route).orElseThrow();
         assertThat(route.status()).isEqualTo(StageStatus.FAILED);
-        assertThat(route.error()).isEqualTo("com.paysaga.shared.routing.UnknownPartnerException");
+        assertThat(route.error()).isEqualTo("com.paysaga.saga.routing.UnknownPartnerException");
         assertThat(runs.findExecution(fileId, EXEC).get().outcome()).isEqualTo("REJECTED");
     }
 
@@ -232,7 +232,7 @@ class CheckpointHandlerTest {
         RunRecord run = runs.getRun(fileId);
         assertThat(run.runStatus()).isEqualTo(RunStatus.REJECTED);
         assertThat(run.lastError().stage()).isEqualTo("Validate");
-        assertThat(run.lastError().error()).isEqualTo("com.paysaga.shared.routing.UnknownPartnerException");
+        assertThat(run.lastError().error()).isEqualTo("com.paysaga.saga.routing.UnknownPartnerException");
         assertThat(run.lease()).isEmpty();
     }
 
@@ -293,7 +293,7 @@ class CheckpointHandlerTest {
         routed();
         runs.releaseLease(fileId, EXEC);
         invoke(event("load-checkpoint-transform.json")).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.replay.PrerequisiteMissingException"))
+                .body("errorType", equalTo("com.paysaga.saga.replay.PrerequisiteMissingException"))
                 .body("errorMessage", containsString("stage Decrypt has never run; replay from Decrypt or earlier"));
         assertThat(runs.getRun(fileId).lease()).isEmpty();
     }
@@ -304,14 +304,14 @@ class CheckpointHandlerTest {
         runs.stageSucceeded(fileId, Stage.Decrypt, EXEC, Map.of(), Map.of());
         s3.putObject(b -> b.bucket(stack.ref("WorkBucket")).key(ObjectLayout.plaintextKey(fileId)), RequestBody.fromString("p"));
         invoke(event("load-checkpoint-transform.json")).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.store.LeaseHeldException"))
+                .body("errorType", equalTo("com.paysaga.saga.store.LeaseHeldException"))
                 .body("errorMessage", containsString("being processed by execution " + EXEC));
     }
 
     @Test
     void loadCheckpointRefusesAnUnknownStage() {
         invoke(event("load-checkpoint-invalid-stage.json")).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.replay.InvalidReplayRequestException"))
+                .body("errorType", equalTo("com.paysaga.saga.replay.InvalidReplayRequestException"))
                 .body("errorMessage", containsString("unknown stage 'Parse'"));
     }
 
@@ -361,7 +361,7 @@ class CheckpointHandlerTest {
         runs.chunkSucceeded(fileId, 1, 1000, EXEC);
         runs.chunkFailed(fileId, 2, EXEC, "throttled");
         invoke(event("finalize.json")).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.store.LoadIncompleteException"))
+                .body("errorType", equalTo("com.paysaga.saga.store.LoadIncompleteException"))
                 .body("errorMessage", containsString("loaded 1000 of 1200 parsed transactions; chunks not loaded: [2]"));
         assertThat(runs.getRun(fileId).runStatus()).isNotEqualTo(RunStatus.COMPLETED);
     }
@@ -369,7 +369,7 @@ class CheckpointHandlerTest {
     @Test
     void anUnknownActionIsMalformed() {
         invoke(event("unknown-action.json")).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.MalformedEventException"))
+                .body("errorType", equalTo("com.paysaga.saga.routing.MalformedEventException"))
                 .body("errorMessage", containsString("unknown checkpoint action 'archive'"));
     }
 }

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.MDC;
 
-import com.paysaga.shared.store.TransientAwsException;
+import com.paysaga.saga.store.TransientAwsException;
 
 /**
  * What every handler does around its one service call: the log context every line carries

@@ -6,9 +6,9 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import com.paysaga.shared.replay.ReplayPrerequisites;
-import com.paysaga.shared.routing.PartnerProfileLoader;
-import com.paysaga.shared.store.RunStore;
+import com.paysaga.saga.replay.ReplayPrerequisites;
+import com.paysaga.saga.routing.PartnerProfileLoader;
+import com.paysaga.saga.store.RunStore;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -1,7 +1,7 @@
 package com.paysaga.functions.common;
 
-import com.paysaga.shared.staging.ObjectLayout;
-import com.paysaga.shared.store.Buckets;
+import com.paysaga.saga.staging.ObjectLayout;
+import com.paysaga.saga.store.Buckets;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

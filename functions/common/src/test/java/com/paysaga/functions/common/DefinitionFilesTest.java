@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.paysaga.shared.domain.BatchExitCode;
-import com.paysaga.shared.domain.Stage;
-import com.paysaga.shared.provision.CfnTemplate;
-import com.paysaga.shared.store.ErrorCatalog;
+import com.paysaga.saga.BatchExitCode;
+import com.paysaga.saga.Stage;
+import com.paysaga.provision.CfnTemplate;
+import com.paysaga.saga.store.ErrorCatalog;
 import com.paysaga.testing.ProjectRoot;
 
 /** state-machine.asl.json and template.yaml are code: their wiring is proved here (STYLE.md §9). */

@@ -5,14 +5,14 @@ import jakarta.inject.Inject;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.paysaga.functions.common.Logged;
-import com.paysaga.shared.routing.MalformedEventException;
-import com.paysaga.shared.store.ChunkLoader;
+import com.paysaga.saga.routing.MalformedEventException;
+import com.paysaga.saga.store.ChunkLoader;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Load: one manifest chunk into the transactions table. */
-@RegisterForReflection(targets = {ChunkLoader.LoadResult.class, com.paysaga.shared.staging.ChunkDescriptor.class,
-        com.paysaga.shared.domain.StagedTransaction.class})
+@RegisterForReflection(targets = {ChunkLoader.LoadResult.class, com.paysaga.saga.staging.ChunkDescriptor.class,
+        com.paysaga.formats.domain.StagedTransaction.class})
 public class LoadHandler implements RequestHandler<LoadRequest, ChunkLoader.LoadResult> {
 
     @Inject

@@ -1,6 +1,6 @@
 package com.paysaga.functions.load;
 
-import com.paysaga.shared.staging.ChunkDescriptor;
+import com.paysaga.saga.staging.ChunkDescriptor;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import com.paysaga.functions.common.StorageConfig;
-import com.paysaga.shared.store.Backoff;
-import com.paysaga.shared.store.ChunkLoader;
-import com.paysaga.shared.store.RunStore;
+import com.paysaga.saga.store.Backoff;
+import com.paysaga.saga.store.ChunkLoader;
+import com.paysaga.saga.store.RunStore;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.paysaga.shared.provision.ProvisionedStack;
-import com.paysaga.shared.store.NewRun;
-import com.paysaga.shared.store.RunStore;
-import com.paysaga.shared.store.StageStatus;
+import com.paysaga.provision.ProvisionedStack;
+import com.paysaga.saga.store.NewRun;
+import com.paysaga.saga.store.RunStore;
+import com.paysaga.saga.store.StageStatus;
 import com.paysaga.testing.AwsEmulator;
 import com.paysaga.testing.AwsEmulatorResource;
 import com.paysaga.testing.ProjectRoot;
@@ -125,7 +125,7 @@ class LoadHandlerTest {
     @Test
     void aChunkThatDoesNotMatchItsManifestSha256IsRefusedAndRecordedFailed() {
         invoke("chunk-1-wrong-sha256.json").statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.store.ChunkIntegrityException"))
+                .body("errorType", equalTo("com.paysaga.saga.store.ChunkIntegrityException"))
                 .body("errorMessage", containsString("does not match the SHA-256 of its manifest entry"));
         assertThat(runs.chunks(fileId).get(1).error()).contains("ChunkIntegrityException");
     }
@@ -133,14 +133,14 @@ class LoadHandlerTest {
     @Test
     void aChunkWithADifferentNumberOfTransactionsThanItsManifestIsRefused() {
         invoke("chunk-1-wrong-count.json").statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.store.ChunkIntegrityException"))
+                .body("errorType", equalTo("com.paysaga.saga.store.ChunkIntegrityException"))
                 .body("errorMessage", containsString("holds 60 transactions, its manifest entry says 61"));
     }
 
     @Test
     void aMissingChunkObjectIsNamed() {
         invoke("chunk-2-missing.json").statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.store.ChunkIntegrityException"))
+                .body("errorType", equalTo("com.paysaga.saga.store.ChunkIntegrityException"))
                 .body("errorMessage", containsString("chunk-00002.ndjson does not exist"));
         assertThat(runs.chunks(fileId).get(2).status()).isEqualTo(StageStatus.FAILED);
     }
@@ -148,6 +148,6 @@ class LoadHandlerTest {
     @Test
     void aRequestWithoutChunkIsMalformed() {
         invoke("missing-chunk-field.json").statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.MalformedEventException"));
+                .body("errorType", equalTo("com.paysaga.saga.routing.MalformedEventException"));
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.paysaga.shared.replay.JobControl;
+import com.paysaga.saga.replay.JobControl;
 
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.model.JobStatus;

@@ -9,11 +9,11 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 
 import com.paysaga.functions.common.RunsConfig;
-import com.paysaga.shared.aws.AwsClients;
-import com.paysaga.shared.replay.RateLimiter;
-import com.paysaga.shared.replay.ReplayPrerequisites;
-import com.paysaga.shared.replay.ReplayService;
-import com.paysaga.shared.store.RunStore;
+import com.paysaga.saga.aws.AwsClients;
+import com.paysaga.saga.replay.RateLimiter;
+import com.paysaga.saga.replay.ReplayPrerequisites;
+import com.paysaga.saga.replay.ReplayService;
+import com.paysaga.saga.store.RunStore;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

@@ -1,6 +1,6 @@
 package com.paysaga.functions.replay;
 
-import com.paysaga.shared.replay.BulkReplayFilter;
+import com.paysaga.saga.replay.BulkReplayFilter;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

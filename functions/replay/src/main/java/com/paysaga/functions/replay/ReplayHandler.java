@@ -5,17 +5,17 @@ import jakarta.inject.Inject;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.paysaga.functions.common.Logged;
-import com.paysaga.shared.replay.BulkReplayResult;
-import com.paysaga.shared.replay.InvalidReplayRequestException;
-import com.paysaga.shared.replay.ReplayRequest;
-import com.paysaga.shared.replay.ReplayService;
-import com.paysaga.shared.replay.ReplayStarted;
+import com.paysaga.saga.replay.BulkReplayResult;
+import com.paysaga.saga.replay.InvalidReplayRequestException;
+import com.paysaga.saga.replay.ReplayRequest;
+import com.paysaga.saga.replay.ReplayService;
+import com.paysaga.saga.replay.ReplayStarted;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Replay: one file from a stage, or every run a filter selects. */
 @RegisterForReflection(targets = {ReplayStarted.class, BulkReplayResult.class, BulkReplayResult.Entry.class,
-        com.paysaga.shared.replay.BulkReplayFilter.class})
+        com.paysaga.saga.replay.BulkReplayFilter.class})
 public class ReplayHandler implements RequestHandler<ReplayEvent, Object> {
 
     static final String STARTED_BY = "replay-lambda";

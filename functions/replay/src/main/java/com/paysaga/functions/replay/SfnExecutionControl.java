@@ -1,7 +1,7 @@
 package com.paysaga.functions.replay;
 
-import com.paysaga.shared.replay.ExecutionControl;
-import com.paysaga.shared.replay.ExecutionNameTakenException;
+import com.paysaga.saga.replay.ExecutionControl;
+import com.paysaga.saga.replay.ExecutionNameTakenException;
 
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.paysaga.shared.domain.Stage;
-import com.paysaga.shared.provision.ProvisionedStack;
-import com.paysaga.shared.staging.ObjectLayout;
-import com.paysaga.shared.store.NewRun;
-import com.paysaga.shared.store.RunStatus;
-import com.paysaga.shared.store.RunStore;
+import com.paysaga.saga.Stage;
+import com.paysaga.provision.ProvisionedStack;
+import com.paysaga.saga.staging.ObjectLayout;
+import com.paysaga.saga.store.NewRun;
+import com.paysaga.saga.store.RunStatus;
+import com.paysaga.saga.store.RunStore;
 import com.paysaga.testing.AwsEmulator;
 import com.paysaga.testing.AwsEmulatorResource;
 import com.paysaga.testing.ProjectRoot;
@@ -139,7 +139,7 @@ class ReplayHandlerTest {
         ObjectNode e = event("from-transform.json").put("fileId", fileId);
         invoke(e).statusCode(200);
         invoke(e).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.store.LeaseHeldException"))
+                .body("errorType", equalTo("com.paysaga.saga.store.LeaseHeldException"))
                 .body("errorMessage", containsString("refused: execution " + fileId.substring(0, 16) + "-replay-transform-1"))
                 .body("errorMessage", containsString("is still running"));
     }
@@ -163,14 +163,14 @@ class ReplayHandlerTest {
         String fileId = fileId("replay-prereq");
         seedDecrypted(fileId, "acme");
         invoke(event("from-finalize-before-load.json").put("fileId", fileId)).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.replay.PrerequisiteMissingException"))
+                .body("errorType", equalTo("com.paysaga.saga.replay.PrerequisiteMissingException"))
                 .body("errorMessage", containsString("stage Transform has never run"));
     }
 
     @Test
     void anInvalidRequestNamesEveryProblem() {
         invoke(event("invalid-request.json")).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.replay.InvalidReplayRequestException"))
+                .body("errorType", equalTo("com.paysaga.saga.replay.InvalidReplayRequestException"))
                 .body("errorMessage", containsString("fileId must be the 64 lowercase hex digits"))
                 .body("errorMessage", containsString("onlyFailedChunks applies to a replay from Load only"));
     }
@@ -178,13 +178,13 @@ class ReplayHandlerTest {
     @Test
     void aReplayOfAnUnknownFileIsRefused() {
         invoke(event("unknown-file.json")).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.store.RunNotFoundException"));
+                .body("errorType", equalTo("com.paysaga.saga.store.RunNotFoundException"));
     }
 
     @Test
     void aRequestWithBothFileAndFilterIsInvalid() {
         invoke(event("both-file-and-filter.json")).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.replay.InvalidReplayRequestException"))
+                .body("errorType", equalTo("com.paysaga.saga.replay.InvalidReplayRequestException"))
                 .body("errorMessage", containsString("either fileId or filter"));
     }
 

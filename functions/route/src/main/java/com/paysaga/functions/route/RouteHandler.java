@@ -5,15 +5,15 @@ import jakarta.inject.Inject;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.paysaga.functions.common.Logged;
-import com.paysaga.shared.routing.MalformedEventException;
-import com.paysaga.shared.routing.RouteDecision;
-import com.paysaga.shared.routing.RouteService;
+import com.paysaga.saga.routing.MalformedEventException;
+import com.paysaga.saga.routing.RouteDecision;
+import com.paysaga.saga.routing.RouteService;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Route: the partner profile and processing window of a validated file. */
-@RegisterForReflection(classNames = {"com.paysaga.shared.routing.PartnerProfiles$Document",
-        "com.paysaga.shared.routing.PartnerProfiles$Raw", "com.paysaga.shared.routing.PartnerProfiles$RawWindow"},
+@RegisterForReflection(classNames = {"com.paysaga.saga.routing.PartnerProfiles$Document",
+        "com.paysaga.saga.routing.PartnerProfiles$Raw", "com.paysaga.saga.routing.PartnerProfiles$RawWindow"},
         targets = RouteDecision.class)
 public class RouteHandler implements RequestHandler<RouteRequest, RouteDecision> {
 

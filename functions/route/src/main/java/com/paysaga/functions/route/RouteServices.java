@@ -5,10 +5,10 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import com.paysaga.shared.routing.JobQueueClass;
-import com.paysaga.shared.routing.PartnerProfileLoader;
-import com.paysaga.shared.routing.RouteService;
-import com.paysaga.shared.store.RunStore;
+import com.paysaga.saga.routing.JobQueueClass;
+import com.paysaga.saga.routing.PartnerProfileLoader;
+import com.paysaga.saga.routing.RouteService;
+import com.paysaga.saga.store.RunStore;
 
 @ApplicationScoped
 public class RouteServices {

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.paysaga.shared.provision.ProvisionedStack;
-import com.paysaga.shared.store.NewRun;
-import com.paysaga.shared.store.RunRecord;
-import com.paysaga.shared.store.RunStatus;
-import com.paysaga.shared.store.RunStore;
+import com.paysaga.provision.ProvisionedStack;
+import com.paysaga.saga.store.NewRun;
+import com.paysaga.saga.store.RunRecord;
+import com.paysaga.saga.store.RunStatus;
+import com.paysaga.saga.store.RunStore;
 import com.paysaga.testing.AwsEmulator;
 import com.paysaga.testing.AwsEmulatorResource;
 import com.paysaga.testing.ProjectRoot;
@@ -112,25 +112,25 @@ class RouteHandlerTest {
     @Test
     void aLateCardSettlementFileIsRejected() {
         invoke("card-late-rejected.json").statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.LateFileRejectedException"))
+                .body("errorType", equalTo("com.paysaga.saga.routing.LateFileRejectedException"))
                 .body("errorMessage", containsString("rejects late files"));
     }
 
     @Test
     void aFileWithoutRunRecordCannotBeRouted() {
         invoke("unknown-run.json").statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.store.RunNotFoundException"));
+                .body("errorType", equalTo("com.paysaga.saga.store.RunNotFoundException"));
     }
 
     @Test
     void aRunOfAPartnerWithoutProfileCannotBeRouted() {
         invoke("unknown-partner.json").statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.UnknownPartnerException"));
+                .body("errorType", equalTo("com.paysaga.saga.routing.UnknownPartnerException"));
     }
 
     @Test
     void aRequestWithoutFileIdIsMalformed() {
         invoke("missing-file-id.json").statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.MalformedEventException"));
+                .body("errorType", equalTo("com.paysaga.saga.routing.MalformedEventException"));
     }
 }

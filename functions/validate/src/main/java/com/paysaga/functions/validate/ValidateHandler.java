@@ -5,17 +5,17 @@ import jakarta.inject.Inject;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.paysaga.functions.common.Logged;
-import com.paysaga.shared.routing.MalformedEventException;
-import com.paysaga.shared.routing.UploadEvents;
-import com.paysaga.shared.routing.UploadValidator;
-import com.paysaga.shared.routing.ValidationOutcome;
-import com.paysaga.shared.store.RunView;
+import com.paysaga.saga.routing.MalformedEventException;
+import com.paysaga.saga.routing.UploadEvents;
+import com.paysaga.saga.routing.UploadValidator;
+import com.paysaga.saga.routing.ValidationOutcome;
+import com.paysaga.saga.store.RunView;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Validate: a new upload (from the S3 event) or, on a replay from Validate, the recorded one. */
-@RegisterForReflection(classNames = {"com.paysaga.shared.routing.PartnerProfiles$Document",
-        "com.paysaga.shared.routing.PartnerProfiles$Raw", "com.paysaga.shared.routing.PartnerProfiles$RawWindow"},
+@RegisterForReflection(classNames = {"com.paysaga.saga.routing.PartnerProfiles$Document",
+        "com.paysaga.saga.routing.PartnerProfiles$Raw", "com.paysaga.saga.routing.PartnerProfiles$RawWindow"},
         targets = {ValidationOutcome.class, RunView.class})
 public class ValidateHandler implements RequestHandler<ValidateRequest, ValidationOutcome> {
 

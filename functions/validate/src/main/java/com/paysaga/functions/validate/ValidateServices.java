@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import com.paysaga.functions.common.RunsConfig;
-import com.paysaga.shared.routing.PartnerProfileLoader;
-import com.paysaga.shared.routing.UploadValidator;
-import com.paysaga.shared.store.RunStore;
+import com.paysaga.saga.routing.PartnerProfileLoader;
+import com.paysaga.saga.routing.UploadValidator;
+import com.paysaga.saga.store.RunStore;
 
 import software.amazon.awssdk.services.s3.S3Client;
 

@@ -19,13 +19,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.paysaga.shared.domain.Stage;
-import com.paysaga.shared.provision.ProvisionedStack;
-import com.paysaga.shared.routing.PartnerProfiles;
-import com.paysaga.shared.store.RunRecord;
-import com.paysaga.shared.store.RunStatus;
-import com.paysaga.shared.store.RunStore;
-import com.paysaga.shared.store.StageStatus;
+import com.paysaga.saga.Stage;
+import com.paysaga.provision.ProvisionedStack;
+import com.paysaga.saga.routing.PartnerProfiles;
+import com.paysaga.saga.store.RunRecord;
+import com.paysaga.saga.store.RunStatus;
+import com.paysaga.saga.store.RunStore;
+import com.paysaga.saga.store.StageStatus;
 import com.paysaga.testing.AwsEmulator;
 import com.paysaga.testing.AwsEmulatorResource;
 import com.paysaga.testing.ProjectRoot;
@@ -150,7 +150,7 @@ class ValidateHandlerTest {
         String fileId = sha256(content);
         ObjectNode e = uploaded(event("unknown-partner.json"), content);
         invoke(e).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.UnknownPartnerException"))
+                .body("errorType", equalTo("com.paysaga.saga.routing.UnknownPartnerException"))
                 .body("errorMessage", startsWith("file " + fileId + ": "))
                 .body("errorMessage", containsString("no partner profile for 'nobody'"));
         // The run exists, so Record Failure can record the rejection and a replay from Validate can
@@ -164,7 +164,7 @@ class ValidateHandlerTest {
     @Test
     void aKeyWithoutAPartnerSegmentIsRejected() {
         invoke(event("no-partner-segment.json")).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.UploadRejectedException"))
+                .body("errorType", equalTo("com.paysaga.saga.routing.UploadRejectedException"))
                 .body("errorMessage", containsString("key must be inbound/<partner>/<file name>"));
     }
 
@@ -172,7 +172,7 @@ class ValidateHandlerTest {
     void aFileNameTheProfileDoesNotAllowIsRejectedNamingTheFile() throws Exception {
         byte[] content = "merchant,amount,currency\nM-3,300,USD\n".getBytes(StandardCharsets.UTF_8);
         invoke(uploaded(event("bad-file-name.json"), content)).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.UploadRejectedException"))
+                .body("errorType", equalTo("com.paysaga.saga.routing.UploadRejectedException"))
                 .body("errorMessage", startsWith("file " + sha256(content) + ": "))
                 .body("errorMessage", containsString("file name 'report.xlsx' does not match"));
     }
@@ -180,7 +180,7 @@ class ValidateHandlerTest {
     @Test
     void anEmptyFileIsRejected() {
         invoke(uploaded(event("empty-file.json"), new byte[0])).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.UploadRejectedException"))
+                .body("errorType", equalTo("com.paysaga.saga.routing.UploadRejectedException"))
                 .body("errorMessage", containsString("the file is empty"));
     }
 
@@ -188,7 +188,7 @@ class ValidateHandlerTest {
     void aFileLargerThanItsProfileAllowsIsRejected() {
         invoke(uploaded(withKey(event("new-upload.json"), "inbound/tiny/settlement_20260302.csv"), SETTLEMENT))
                 .statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.UploadRejectedException"))
+                .body("errorType", equalTo("com.paysaga.saga.routing.UploadRejectedException"))
                 .body("errorMessage", containsString("exceeds the 16 bytes profile tiny-csv accepts"));
     }
 
@@ -196,7 +196,7 @@ class ValidateHandlerTest {
     void anUnencryptedFileFromAPartnerWhoMustEncryptWithPgpIsRejected() {
         invoke(uploaded(event("unencrypted-from-pgp-partner.json"), "101 021000021 0210000212603021500A094101".getBytes()))
                 .statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.UploadRejectedException"))
+                .body("errorType", equalTo("com.paysaga.saga.routing.UploadRejectedException"))
                 .body("errorMessage", containsString("expects OpenPGP-encrypted, but the file is not encrypted"));
     }
 
@@ -210,14 +210,14 @@ class ValidateHandlerTest {
     @Test
     void anObjectDeletedBeforeValidationIsRejected() {
         invoke(event("object-deleted.json")).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.UploadRejectedException"))
+                .body("errorType", equalTo("com.paysaga.saga.routing.UploadRejectedException"))
                 .body("errorMessage", containsString("does not exist"));
     }
 
     @Test
     void anEventThatIsNotAnS3UploadIsMalformed() {
         invoke(event("not-an-s3-event.json")).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.MalformedEventException"));
+                .body("errorType", equalTo("com.paysaga.saga.routing.MalformedEventException"));
     }
 
     @Test
@@ -252,7 +252,7 @@ class ValidateHandlerTest {
                         "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(RunStore.META)))
                 .updateExpression("REMOVE versionId"));
         invoke(replay).statusCode(500)
-                .body("errorType", equalTo("com.paysaga.shared.routing.UploadRejectedException"))
+                .body("errorType", equalTo("com.paysaga.saga.routing.UploadRejectedException"))
                 .body("errorMessage", containsString("now hashes to"));
     }
 }

@@ -1,0 +1,29 @@
+package com.paysaga.formats.iso20022;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+class Iso20022SamplesTest {
+
+    static List<Path> samples() throws IOException {
+        return SampleFixtures.samples("iso20022");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void parseSummaryOfSampleMatchesItsFixture(Path sample) throws IOException {
+        SampleFixtures.Parsed parsed = SampleFixtures.parseDetected(sample, SampleFixtures.options(sample));
+        JsonNode actual = SampleFixtures.summary(parsed.report());
+
+        assertThat(actual).isEqualTo(SampleFixtures.expected(sample, actual));
+        assertThat(parsed.transactions()).hasSize((int) parsed.report().transactions());
+    }
+}

@@ -1,9 +1,0 @@
-package com.paysaga.shared.replay;
-
-/** A replay request that names no valid file, stage or combination of options. */
-public class InvalidReplayRequestException extends RuntimeException {
-
-    public InvalidReplayRequestException(String message) {
-        super(message);
-    }
-}

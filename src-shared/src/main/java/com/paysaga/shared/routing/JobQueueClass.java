@@ -1,4 +1,0 @@
-package com.paysaga.shared.routing;
-
-/** Which Batch job queue the heavy stages of a file run on; the Route function maps it to an ARN. */
-public enum JobQueueClass { STANDARD, PRIORITY }

@@ -1,7 +1,0 @@
-package com.paysaga.shared.routing;
-
-import com.paysaga.shared.store.RunView;
-
-/** Validate's answer: the run the state machine carries on with, or a duplicate that ends it. */
-public record ValidationOutcome(RunView run, boolean duplicate, String message) {
-}

@@ -1,5 +1,0 @@
-package com.paysaga.shared.store;
-
-/** An error as the state machine reported it: the stage, its {@code Error} name and {@code Cause}. */
-public record ErrorInfo(String stage, String error, String cause) {
-}

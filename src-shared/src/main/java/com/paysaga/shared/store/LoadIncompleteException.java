@@ -1,9 +1,0 @@
-package com.paysaga.shared.store;
-
-/** Finalize found fewer (or more) transactions loaded than Transform parsed: the run fails. */
-public class LoadIncompleteException extends RuntimeException {
-
-    public LoadIncompleteException(String message) {
-        super(message);
-    }
-}

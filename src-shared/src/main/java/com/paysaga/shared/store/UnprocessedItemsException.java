@@ -1,9 +1,0 @@
-package com.paysaga.shared.store;
-
-/** BatchWriteItem kept returning unprocessed items after every backoff: the table is throttling. */
-public class UnprocessedItemsException extends RuntimeException {
-
-    public UnprocessedItemsException(String message) {
-        super(message);
-    }
-}
