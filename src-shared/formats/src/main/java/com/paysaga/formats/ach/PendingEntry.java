@@ -11,6 +11,8 @@ final class PendingEntry {
     enum Category { FORWARD, RETURN, NOC }
 
     final byte[] record = new byte[NachaRecordReader.RECORD_LENGTH];
+    /** The batch's SEC code (null when unknown), whose rules the entry follows. */
+    SecCode sec;
     long number;
     String location;
     /** False once a field needed to build a transaction is unusable; the entry is then not emitted. */
@@ -67,8 +69,9 @@ final class PendingEntry {
     String receiverAddress;
     final StringBuilder correspondents = new StringBuilder();
 
-    void start(byte[] source, long number, String location) {
+    void start(byte[] source, SecCode sec, long number, String location) {
         System.arraycopy(source, 0, record, 0, record.length);
+        this.sec = sec;
         this.number = number;
         this.location = location;
         ok = true;

@@ -141,11 +141,11 @@ class NachaParserTest {
 
     @Test
     void correctedDataKeepsRoutingNumbersAndTransactionCodesButNotAccountNumbers() {
-        assertThat(NachaFileParser.maskCorrectedData("C03", "231380104   12345678901      ")).isEqualTo("231380104 ****8901");
-        assertThat(NachaFileParser.maskCorrectedData("C06", "12345678901         32       ")).isEqualTo("****8901 32");
-        assertThat(NachaFileParser.maskCorrectedData("C07", "23138010412345678901      37 ")).isEqualTo("231380104 ****8901 37");
-        assertThat(NachaFileParser.maskCorrectedData("C02", "021000021                    ")).isEqualTo("021000021");
-        assertThat(NachaFileParser.maskCorrectedData("C09", "123456789                    ")).isEqualTo("****6789");
+        assertThat(ReturnAddenda.maskCorrectedData("C03", "231380104   12345678901      ")).isEqualTo("231380104 ****8901");
+        assertThat(ReturnAddenda.maskCorrectedData("C06", "12345678901         32       ")).isEqualTo("****8901 32");
+        assertThat(ReturnAddenda.maskCorrectedData("C07", "23138010412345678901      37 ")).isEqualTo("231380104 ****8901 37");
+        assertThat(ReturnAddenda.maskCorrectedData("C02", "021000021                    ")).isEqualTo("021000021");
+        assertThat(ReturnAddenda.maskCorrectedData("C09", "123456789                    ")).isEqualTo("****6789");
     }
 
     @Test
@@ -188,10 +188,10 @@ class NachaParserTest {
 
     @Test
     void foreignPaymentAmountsFollowTheDestinationCurrencysDecimals() {
-        assertThat(NachaFileParser.foreignMinorUnits(12345, "EUR")).isEqualTo(12345L);
-        assertThat(NachaFileParser.foreignMinorUnits(1234500, "JPY")).isEqualTo(12345L);
-        assertThat(NachaFileParser.foreignMinorUnits(1234550, "JPY")).isNull();
-        assertThat(NachaFileParser.foreignMinorUnits(12345, "BHD")).isEqualTo(123450L);
+        assertThat(IatEntries.foreignMinorUnits(12345, "EUR")).isEqualTo(12345L);
+        assertThat(IatEntries.foreignMinorUnits(1234500, "JPY")).isEqualTo(12345L);
+        assertThat(IatEntries.foreignMinorUnits(1234550, "JPY")).isNull();
+        assertThat(IatEntries.foreignMinorUnits(12345, "BHD")).isEqualTo(123450L);
     }
 
     @Test
