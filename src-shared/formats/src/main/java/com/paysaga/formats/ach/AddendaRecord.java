@@ -6,7 +6,7 @@ import static com.paysaga.formats.ach.NachaFields.text;
 import static com.paysaga.formats.ach.NachaIssues.printable;
 
 /**
- * Addenda Records (record type 7; Operating Rules, Appendix Three, Subpart 3.2.2) by their
+ * Addenda Records (record type 7; Operating Rules, Appendix Three, record formats) by their
  * Addenda Type Code: 02 terminal data of card entries (MTE, POS, SHR), 05 payment-related
  * information, 98 notifications of change and 99 returns ({@link ReturnAddenda}), 10–18 the
  * IAT addenda ({@link IatAddenda}). Each is added to the entry it follows.
@@ -46,7 +46,7 @@ final class AddendaRecord {
             case 98 -> returns.addenda98(r, e);
             case 99 -> returns.addenda99(r, e);
             case 10, 11, 12, 13, 14, 15, 16, 17, 18 -> {
-                if (s != SecCode.IAT) {
+                if (!e.iat()) {
                     issues.error("Addenda Type Code", "addenda " + type + " is only used by IAT entries");
                     return;
                 }

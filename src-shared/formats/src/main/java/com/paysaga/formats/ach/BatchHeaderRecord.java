@@ -3,6 +3,7 @@ package com.paysaga.formats.ach;
 import static com.paysaga.formats.ach.NachaFields.blank;
 import static com.paysaga.formats.ach.NachaFields.checkDigit;
 import static com.paysaga.formats.ach.NachaFields.digits;
+import static com.paysaga.formats.ach.NachaFields.is;
 import static com.paysaga.formats.ach.NachaFields.raw;
 import static com.paysaga.formats.ach.NachaFields.routing9;
 import static com.paysaga.formats.ach.NachaFields.text;
@@ -15,7 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Company/Batch Header Records (record type 5; Operating Rules, Appendix Three, Subpart 3.2.2),
+ * Company/Batch Header Records (record type 5; Operating Rules, Appendix Three, record formats),
  * in both layouts: the domestic one and the IAT one, whose positions 5–50 and 64–69 carry the
  * foreign exchange terms, the destination country and the two currencies instead of the
  * company name and descriptive data. Also the rules that span the batches of a file: ascending
@@ -29,9 +30,15 @@ final class BatchHeaderRecord {
     private boolean otherFile;
     private boolean mixReported;
     private Set<String> isoCountries;
+    private LocalDate fileCreated;
 
     BatchHeaderRecord(NachaIssues issues) {
         this.issues = issues;
+    }
+
+    /** The file header's File Creation Date (null if unusable): an effective date before it is in the past. */
+    void fileCreated(LocalDate date) {
+        this.fileCreated = date;
     }
 
     /** Whether every batch so far is an ADV batch, whose controls have 20-digit totals. */
@@ -40,6 +47,7 @@ final class BatchHeaderRecord {
     }
 
     void read(byte[] r, NachaBatch b) {
+        issues.upperCase(r, 51, 3, "Standard Entry Class Code");
         b.start(r);
         b.serviceClass = (int) digits(r, 2, 3);
         b.serviceClassText = raw(r, 2, 3);
@@ -63,7 +71,11 @@ final class BatchHeaderRecord {
             issues.error("Standard Entry Class Code", "ADV batches cannot share a file with other batches");
         }
 
-        if (b.sec == SecCode.IAT) {
+        // An IAT notification of change is a COR batch in the IAT layout, marked IATCOR in 5-20
+        // (the IAT Indicator); its entries carry the IAT addenda before their addenda 98.
+        boolean iatLayout = b.sec == SecCode.IAT || (b.sec == SecCode.COR && "IATCOR".equals(text(r, 5, 16)));
+        b.layout = iatLayout ? IatEntries.INSTANCE : EntryLayout.of(b.sec);
+        if (iatLayout) {
             iat(r, b);
         } else {
             b.companyName = text(r, 5, 16);
@@ -77,25 +89,17 @@ final class BatchHeaderRecord {
             }
             b.descriptiveDate = text(r, 64, 6);
         }
+        if (b.sec == SecCode.ENR) {
+            issues.upperCase(r, 54, 10, "Company Entry Description");
+        }
         b.entryDescription = text(r, 54, 10);
         if (b.entryDescription == null) {
             issues.error("Company Entry Description", "is blank");
         } else if (b.sec == SecCode.ENR && !b.entryDescription.equals("AUTOENROLL")) {
             issues.error("Company Entry Description", "ENR batches must say AUTOENROLL");
         }
-        b.effectiveDate = yymmdd(r, 70);
-        // Judged when the batch closes: return and NOC batches often carry 000000 here, and
-        // those entries settle on the dates of the entries they refer to.
-        b.invalidEffectiveDateAt = b.effectiveDate == null ? issues.location() : null;
-        b.settlementDate = null;
-        if (!blank(r, 76, 3)) {
-            long julian = digits(r, 76, 3);
-            if (julian < 1 || julian > 366) {
-                issues.error("Settlement Date", "must be blank or a Julian day 001-366");
-            } else if (b.effectiveDate != null) {
-                b.settlementDate = julianNear(b.effectiveDate, (int) julian);
-            }
-        }
+        effectiveDate(r, b);
+        settlementDate(r, b);
         byte status = r[78];
         if (status != '0' && status != '1' && status != '2') {
             issues.error("Originator Status Code", "must be 0, 1 or 2");
@@ -120,8 +124,58 @@ final class BatchHeaderRecord {
         }
     }
 
+    /**
+     * 70–75 Effective Entry Date. The ACH Operator settles a batch whose date is blank, zero,
+     * invalid or already past at its next settlement opportunity (Appendix Three, Effective
+     * Entry Date), so none of them is a reason to reject the file.
+     */
+    private void effectiveDate(byte[] r, NachaBatch b) {
+        b.effectiveDate = yymmdd(r, 70);
+        String unusable = null;
+        if (b.effectiveDate == null) {
+            unusable = blank(r, 70, 6) ? "is blank" : is(r, 70, "000000") ? "is 000000"
+                    : "is not a valid YYMMDD date (" + printable(raw(r, 70, 6)) + ")";
+        } else if (fileCreated != null && b.effectiveDate.isBefore(fileCreated)) {
+            unusable = raw(r, 70, 6) + " is before the File Creation Date "
+                    + java.time.format.DateTimeFormatter.ofPattern("yyMMdd").format(fileCreated);
+        }
+        if (unusable != null) {
+            issues.permitted(NachaStrictness.STRICT_EFFECTIVE_ENTRY_DATE, issues.location(), "Effective Entry Date",
+                    unusable + "; the ACH Operator settles the batch at its next settlement opportunity");
+        }
+    }
+
+    /**
+     * 76–78 Settlement Date (Julian): inserted by the ACH Operator, left blank by the originator
+     * (Appendix Three, Settlement Date), so a blank one is what an originated file must have,
+     * and a wrong one is replaced by the operator's.
+     */
+    private void settlementDate(byte[] r, NachaBatch b) {
+        b.settlementDate = null;
+        if (blank(r, 76, 3)) {
+            if (issues.strict(NachaStrictness.STRICT_SETTLEMENT_DATE)) {
+                issues.error("Settlement Date", "is blank: the ACH Operator inserts it when it delivers a file (rejected: "
+                        + NachaStrictness.STRICT_SETTLEMENT_DATE + ")");
+            }
+            return;
+        }
+        long julian = digits(r, 76, 3);
+        if (julian < 1 || julian > 366) {
+            issues.permitted(NachaStrictness.STRICT_SETTLEMENT_DATE, issues.location(), "Settlement Date",
+                    "is " + printable(raw(r, 76, 3)) + ", not a Julian day 001-366; the ACH Operator inserts its own");
+            return;
+        }
+        LocalDate near = b.effectiveDate != null ? b.effectiveDate : fileCreated;
+        if (near != null) {
+            b.settlementDate = julianNear(near, (int) julian);
+        }
+    }
+
     /** The IAT batch header's own positions 5–50 and 64–69. */
     private void iat(byte[] r, NachaBatch b) {
+        issues.upperCase(r, 21, 2, "Foreign Exchange Indicator");
+        issues.upperCase(r, 39, 2, "ISO Destination Country Code");
+        issues.upperCase(r, 64, 6, "ISO Currency Codes");
         b.companyName = null;
         b.companyDiscretionary = null;
         b.descriptiveDate = null;

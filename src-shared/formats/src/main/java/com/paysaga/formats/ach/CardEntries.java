@@ -28,7 +28,10 @@ final class CardEntries implements EntryLayout {
         if (s == SecCode.SHR) {
             long mmyy = digits(e.record, 40, 4);
             if (mmyy < 0 || mmyy / 100 < 1 || mmyy / 100 > 12) {
-                issues.entryError(e, "Card Expiration Date", "must be MMYY");
+                // The card is verified by its network before the entry exists; card processors
+                // zero-fill the field when they do not pass the expiry on.
+                issues.entryWarning(e, "Card Expiration Date", "is " + NachaIssues.printable(NachaFields.raw(e.record, 40, 4))
+                        + ", not an MMYY date; kept as it is");
             }
         }
     }

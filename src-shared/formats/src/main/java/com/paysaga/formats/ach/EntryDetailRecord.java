@@ -7,7 +7,7 @@ import static com.paysaga.formats.ach.NachaFields.routing9;
 
 /**
  * The fields every Entry Detail Record (record type 6; Operating Rules, Appendix Three,
- * Subpart 3.2.2) has in the same place — 2–3 Transaction Code, 4–11 Receiving DFI
+ * record formats) has in the same place — 2–3 Transaction Code, 4–11 Receiving DFI
  * Identification, 12 Check Digit, 79 Addenda Record Indicator, 80–94 Trace Number — and what
  * the batch's totals take from each entry. The rest of the record is read by the
  * {@link EntryLayout} of the batch's SEC code.
@@ -25,7 +25,7 @@ final class EntryDetailRecord {
     /** Reads the entry into {@code e} and adds it to the batch's hash and totals. */
     void read(byte[] r, long number, NachaBatch b, PendingEntry e) {
         SecCode s = b.sec;
-        e.start(r, s, number, null);
+        e.start(r, s, b.layout, number, null);
         if (s == null) {
             e.ok = false;
         }
@@ -64,7 +64,7 @@ final class EntryDetailRecord {
             }
         }
 
-        long amount = EntryLayout.of(s).read(r, e, issues);
+        long amount = b.layout.read(r, e, issues);
         if (amount < 0) {
             issues.error("Amount", "must be numeric");
             e.ok = false;

@@ -7,7 +7,7 @@ import com.paysaga.formats.domain.Transaction.Attributes;
 
 /**
  * What an entry detail record means beyond its common fields, for one family of SEC codes that
- * share an entry layout (Operating Rules, Appendix Three, Subpart 3.2.2, one entry detail record
+ * share an entry layout (Operating Rules, Appendix Three, which gives one entry detail record
  * format per SEC code): which positions hold the account, the amount and the receiver, which
  * fields the rules require, and what is kept as attributes. The families are named after the
  * layouts of {@link SecCode.Layout}.

@@ -29,7 +29,7 @@ final class EntryRules {
                     + (e.addenda == 1 ? " follows" : "s follow"));
         }
         if (e.declaredAddenda >= 0 && e.declaredAddenda != e.addenda) {
-            if (s == SecCode.IAT && e.declaredAddenda == 7 && e.iatNext > 16) {
+            if (e.iat() && e.declaredAddenda == 7 && e.iatNext > 16) {
                 // The field counts all addenda, but widely used generators write 0007 (the
                 // mandatory 10-16) whatever follows; the records themselves are complete.
                 issues.entryWarning(e, "Number of Addenda Records", "says 7 (the mandatory IAT addenda), but "
@@ -45,8 +45,10 @@ final class EntryRules {
         int code = e.code;
         EntryKind kind;
         switch (e.category) {
-            case RETURN -> {
-                kind = EntryKind.RETURN;
+            case RETURN, DISHONORED_RETURN, CONTESTED_RETURN -> {
+                kind = e.category == PendingEntry.Category.RETURN ? EntryKind.RETURN
+                        : e.category == PendingEntry.Category.DISHONORED_RETURN ? EntryKind.DISHONORED_RETURN
+                        : EntryKind.CONTESTED_RETURN;
                 if (!TransactionCodes.returnOrNoc(code)) {
                     issues.entryError(e, "Transaction Code", "a return (addenda 99) must use a return code such as 21 or 26, not "
                             + code);
@@ -62,10 +64,7 @@ final class EntryRules {
                     issues.entryError(e, "Amount", "a notification of change must have amount zero");
                 }
             }
-            default -> {
-                b.forwardEntries++;
-                kind = forward(e, s);
-            }
+            default -> kind = forward(e, s);
         }
         return kind == null || !e.ok ? null : kind;
     }
@@ -97,14 +96,15 @@ final class EntryRules {
         if (s.maxAmount > 0 && e.amount > s.maxAmount) {
             issues.entryError(e, "Amount", s + " entries are limited to " + NachaIssues.dollars(s.maxAmount));
         }
-        EntryLayout.of(s).forwardRules(e, s, issues);
+        e.layout.forwardRules(e, s, issues);
 
         if (TransactionCodes.prenote(code)) {
             if (e.amount != 0) {
                 issues.entryError(e, "Amount", "a prenotification (code " + code + ") must have amount zero");
             }
-            // DNE is carried on prenotification codes by rule but is a notice, not a prenote.
-            return s == SecCode.DNE ? EntryKind.NON_MONETARY : null;
+            // DNE and ENR are carried on prenotification codes by rule but are a notice and an
+            // enrolment, not a prenote.
+            return s == SecCode.DNE || s == SecCode.ENR ? EntryKind.NON_MONETARY : null;
         }
         if (TransactionCodes.zeroDollar(code)) {
             if (!s.zeroDollar) {

@@ -8,8 +8,10 @@ import static com.paysaga.formats.ach.NachaFields.routing9;
 import static com.paysaga.formats.ach.NachaFields.text;
 import static com.paysaga.formats.ach.NachaFields.yymmdd;
 
+import java.time.LocalDate;
+
 /**
- * The File Header Record (record type 1; Operating Rules, Appendix Three, Subpart 3.2.1): who
+ * The File Header Record (record type 1; Operating Rules, Appendix Three, record formats): who
  * the file is for and from, when it was created, and its physical characteristics.
  */
 final class FileHeaderRecord {
@@ -17,7 +19,8 @@ final class FileHeaderRecord {
     private FileHeaderRecord() {
     }
 
-    static void check(byte[] r, NachaIssues issues) {
+    /** Checks the record; returns its File Creation Date, or null when it is not a valid date. */
+    static LocalDate check(byte[] r, NachaIssues issues) {
         if (!is(r, 2, "01")) {
             issues.error("Priority Code", "must be 01");
         }
@@ -28,17 +31,21 @@ final class FileHeaderRecord {
             long routing8 = digits(r, 5, 8);
             int check = r[12] - '0';
             if (checkDigit(routing8) != check) {
-                issues.lenient(NachaLeniency.CHECK_DIGIT, "Immediate Destination",
-                        "routing number " + routing9(routing8, check) + " has check digit " + check + ", expected "
-                                + checkDigit(routing8));
+                // a processor's receiving point may be numbered like a routing number without being one
+                boolean processor = issues.options().lenient(NachaLeniency.PROCESSOR_FILE_HEADER);
+                issues.lenient(processor ? NachaLeniency.PROCESSOR_FILE_HEADER : NachaLeniency.CHECK_DIGIT,
+                        "Immediate Destination", "routing number " + routing9(routing8, check) + " has check digit "
+                                + check + ", expected " + checkDigit(routing8));
             }
         } else if (digits(r, 4, 10) < 0) {
-            issues.error("Immediate Destination", "must be a blank followed by a 9-digit routing number");
+            issues.lenient(NachaLeniency.PROCESSOR_FILE_HEADER, "Immediate Destination",
+                    "must be a blank followed by a 9-digit routing number");
         }
         if (blank(r, 14, 10)) {
             issues.error("Immediate Origin", "is blank");
         }
-        if (yymmdd(r, 24) == null) {
+        LocalDate created = yymmdd(r, 24);
+        if (created == null) {
             issues.error("File Creation Date", "is not a valid YYMMDD date");
         }
         if (!blank(r, 30, 4)) {
@@ -47,8 +54,11 @@ final class FileHeaderRecord {
                 issues.error("File Creation Time", "is not a valid HHMM time");
             }
         }
+        issues.upperCase(r, 34, 1, "File ID Modifier");
         byte modifier = r[33];
-        if (!((modifier >= 'A' && modifier <= 'Z') || (modifier >= '0' && modifier <= '9'))) {
+        if (modifier == ' ') {
+            issues.lenient(NachaLeniency.PROCESSOR_FILE_HEADER, "File ID Modifier", "is blank (must be A-Z or 0-9)");
+        } else if (!((modifier >= 'A' && modifier <= 'Z') || (modifier >= '0' && modifier <= '9'))) {
             issues.error("File ID Modifier", "must be A-Z or 0-9");
         }
         if (!is(r, 35, "094")) {
@@ -60,5 +70,6 @@ final class FileHeaderRecord {
         if (r[39] != '1') {
             issues.error("Format Code", "must be 1");
         }
+        return created;
     }
 }

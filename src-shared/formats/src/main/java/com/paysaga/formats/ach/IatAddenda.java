@@ -7,7 +7,7 @@ import static com.paysaga.formats.ach.NachaFields.text;
 import static com.paysaga.formats.ach.NachaIssues.printable;
 
 /**
- * The IAT addenda (Operating Rules, Appendix Three, Subpart 3.2.2, IAT addenda records): the
+ * The IAT addenda (Operating Rules, Appendix Three, IAT addenda record formats): the
  * seven mandatory ones in order — 10 transaction type, foreign payment amount and receiver
  * name; 11 and 12 originator name and address; 13 originating bank; 14 receiving bank; 15 and
  * 16 receiver identification and address — then up to two 17 (remittance) and up to five 18
@@ -102,10 +102,13 @@ final class IatAddenda {
         if (type == 17) {
             AddendaRecord.appendText(e.remittance, text(r, 4, 80));
         } else {
-            if (!e.correspondents.isEmpty()) {
-                e.correspondents.append("; ");
+            String bank = join(text(r, 4, 35), text(r, 41, 34), text(r, 75, 3));
+            if (bank != null) {
+                if (!e.correspondents.isEmpty()) {
+                    e.correspondents.append("; ");
+                }
+                e.correspondents.append(bank);
             }
-            e.correspondents.append(join(text(r, 4, 35), text(r, 41, 34), text(r, 75, 3)));
         }
     }
 

@@ -14,6 +14,8 @@ final class NachaBatch {
     /** The batch header record as read, for the batch control's field-by-field comparison. */
     final byte[] header = new byte[NachaRecordReader.RECORD_LENGTH];
     SecCode sec;
+    /** The entry layout of the batch: its SEC code's, or IAT's for an IAT notification of change. */
+    EntryLayout layout;
     int serviceClass;
     String serviceClassText;
     long odfi;
@@ -22,8 +24,6 @@ final class NachaBatch {
     String numberText;
     LocalDate effectiveDate;
     LocalDate settlementDate;
-    /** Where an unusable Effective Entry Date was read; judged when the batch closes. */
-    String invalidEffectiveDateAt;
     String companyName;
     String companyId;
     String entryDescription;
@@ -39,7 +39,6 @@ final class NachaBatch {
 
     long entryAddenda;
     long entries;
-    long forwardEntries;
     long hash;
     long debit;
     long credit;
@@ -54,7 +53,6 @@ final class NachaBatch {
         System.arraycopy(headerRecord, 0, header, 0, header.length);
         attributes = null;
         totalsUnknown = false;
-        forwardEntries = 0;
         entryAddenda = 0;
         entries = 0;
         hash = 0;

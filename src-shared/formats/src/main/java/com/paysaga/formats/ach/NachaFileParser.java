@@ -25,6 +25,10 @@ import com.paysaga.formats.domain.Direction;
 final class NachaFileParser {
 
     private static final String END_OF_FILE = "end of file";
+    private static final byte CTRL_Z = 0x1A;
+    /** {@link ValidationReport#totalsDirection()}: see {@link com.paysaga.formats.domain.Direction}. */
+    static final String TOTALS_OF_ORIGINATOR = "ORIGINATOR_ACCOUNT";
+    static final String TOTALS_OF_ADVICE_RECIPIENT = "ADVICE_RECIPIENT_ACCOUNT";
 
     private enum State { START, FILE, BATCH, AFTER_FILE_CONTROL }
 
@@ -49,6 +53,9 @@ final class NachaFileParser {
     private final NachaBatch batch = new NachaBatch();
     private final PendingEntry entry = new PendingEntry();
     private boolean entryOpen;
+    /** Blank lines not yet followed by a record: after the last record they are harmless. */
+    private long blankLines;
+    private long firstBlankLine;
 
     NachaFileParser(InputStream in, ParseOptions options, TransactionSink sink, int bufferSize) {
         this.reader = new NachaRecordReader(in, bufferSize);
@@ -91,6 +98,9 @@ final class NachaFileParser {
         report.counter("batches", file.batches);
         report.counter("entries", file.entries);
         report.counter("addenda", file.addenda);
+        // The canonical totals are the originator's account (a payroll file's credit entries are
+        // its debit), the file control's NACHA's own; ADV advices speak for the recipient's account.
+        report.totalsDirection(batchHeaders.advOnly() ? TOTALS_OF_ADVICE_RECIPIENT : TOTALS_OF_ORIGINATOR);
         return report;
     }
 
@@ -122,13 +132,30 @@ final class NachaFileParser {
         }
     }
 
-    /** Length and characters of the record as read; false for a blank line that is skipped. */
-    private boolean physicalRecord(byte[] r) {
+    /** Length and characters of the record as read; false for a line that is skipped. */
+    private boolean physicalRecord(byte[] r) throws IOException {
         long length = reader.length;
+        if (reader.oddLineEnd != null) {
+            issues.lenientOnce(reader.oddLineEnd, NachaLeniency.LINE_ENDS, issues.locationOf(reader.number - 1), "",
+                    "the line ends with " + reader.oddLineEnd + " (converted twice in transfer?), read as one line end");
+        }
+        if (length == 1 && r[0] == CTRL_Z && reader.atEnd()) {
+            issues.lenientOnce("Ctrl-Z", NachaLeniency.LINE_ENDS, issues.location(), "",
+                    "a DOS end-of-file mark (Ctrl-Z) after the last record");
+            return false;
+        }
         if (reader.lineMode()) {
             if (length == 0 || (!reader.extraNonBlank && blank(r, 1, NachaRecordReader.RECORD_LENGTH))) {
-                issues.lenient(NachaLeniency.BLANK_LINES, "", "blank line");
+                if (blankLines++ == 0) {
+                    firstBlankLine = reader.number;
+                }
                 return false;
+            }
+            if (blankLines > 0) {
+                for (long line = firstBlankLine; line < firstBlankLine + blankLines; line++) {
+                    issues.lenient(NachaLeniency.BLANK_LINES, issues.locationOf(line), "", "blank line");
+                }
+                blankLines = 0;
             }
             if (length < NachaRecordReader.RECORD_LENGTH) {
                 issues.warning("", "record is " + length + " characters; trailing blanks restored");
@@ -184,7 +211,7 @@ final class NachaFileParser {
         }
         fileHeaderSeen = true;
         state = State.FILE;
-        FileHeaderRecord.check(r, issues);
+        batchHeaders.fileCreated(FileHeaderRecord.check(r, issues));
     }
 
     private void batchHeader(byte[] r) throws IOException {
@@ -240,8 +267,10 @@ final class NachaFileParser {
         if (kind == null) {
             return;
         }
+        // A return reverses its original and a contested dishonor is a return again; a dishonored
+        // return reverses the return. ADV codes speak for the advice recipient's own account.
         Direction direction;
-        if (e.sec == SecCode.ADV || kind == EntryKind.RETURN) {
+        if (e.sec == SecCode.ADV || kind == EntryKind.RETURN || kind == EntryKind.CONTESTED_RETURN) {
             direction = e.credit ? Direction.CREDIT : Direction.DEBIT;
         } else {
             direction = e.credit ? Direction.DEBIT : Direction.CREDIT;
@@ -272,15 +301,6 @@ final class NachaFileParser {
     }
 
     private void addBatchToFile() {
-        if (batch.invalidEffectiveDateAt != null) {
-            if (batch.forwardEntries > 0 || batch.sec == null) {
-                issues.errorAt(batch.invalidEffectiveDateAt, "Effective Entry Date", "is not a valid YYMMDD date");
-            } else {
-                issues.warningAt(batch.invalidEffectiveDateAt, "Effective Entry Date",
-                        "is not a valid YYMMDD date; accepted in a batch of only returns and notifications of change");
-            }
-            batch.invalidEffectiveDateAt = null;
-        }
         file.add(batch);
     }
 
@@ -301,6 +321,11 @@ final class NachaFileParser {
     }
 
     private void finish() throws IOException {
+        if (blankLines > 0) {
+            // a line end too many at the end of a file (an editor's or a transfer's), no record lost
+            issues.warningAt(issues.locationOf(firstBlankLine), "", blankLines == 1 ? "blank line at the end of the file ignored"
+                    : blankLines + " blank lines at the end of the file ignored");
+        }
         if (!fileHeaderSeen) {
             issues.errorAt(END_OF_FILE, "", file.records + file.fillers == 0 ? "the file has no records" : "no file header record");
             return;

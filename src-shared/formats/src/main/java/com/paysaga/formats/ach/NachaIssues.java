@@ -2,7 +2,9 @@ package com.paysaga.formats.ach;
 
 import static com.paysaga.formats.ach.NachaFields.digits;
 
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 import com.paysaga.formats.ParseOptions;
 import com.paysaga.formats.ValidationReport;
@@ -17,6 +19,7 @@ final class NachaIssues {
     private final ValidationReport report;
     private final NachaRecordReader reader;
     private final ParseOptions options;
+    private final Set<String> reportedOnce = new HashSet<>();
 
     NachaIssues(ValidationReport report, NachaRecordReader reader, ParseOptions options) {
         this.report = report;
@@ -86,6 +89,51 @@ final class NachaIssues {
             report.warning(location, field, message + " (accepted: " + option + ")");
         } else {
             report.error(location, field, message + " (option " + option + " accepts this)");
+        }
+    }
+
+    /**
+     * The first time per file only: an error, or with the option a warning. For a dialect that
+     * shapes the whole file (its line ends), where one issue says all.
+     */
+    void lenientOnce(String kind, String option, String location, String field, String message) {
+        if (reportedOnce.add(kind)) {
+            lenient(option, location, field, message);
+        }
+    }
+
+    /**
+     * What the Operating Rules let the ACH Operator or the RDFI supply or ignore: a warning, or
+     * an error when the partner asked for the named {@link NachaStrictness} option. Read from the
+     * options themselves, so that no "every leniency" switch can ever turn a strictness on.
+     */
+    void permitted(String strictOption, String location, String field, String message) {
+        if (options.leniencies().contains(strictOption)) {
+            report.error(location, field, message + " (rejected: " + strictOption + ")");
+        } else {
+            report.warning(location, field, message + " (option " + strictOption + " rejects this)");
+        }
+    }
+
+    boolean strict(String strictOption) {
+        return options.leniencies().contains(strictOption);
+    }
+
+    /**
+     * Lower-case letters in a coded field the Rules spell in capitals: upper-cased in place, so
+     * that the field's own check sees the code, and reported as {@link NachaLeniency#LOWER_CASE}.
+     */
+    void upperCase(byte[] r, int from, int len, String field) {
+        boolean lower = false;
+        for (int i = from - 1; i < from - 1 + len; i++) {
+            if (r[i] >= 'a' && r[i] <= 'z') {
+                r[i] -= 'a' - 'A';
+                lower = true;
+            }
+        }
+        if (lower) {
+            lenient(NachaLeniency.LOWER_CASE, field, "has lower-case letters (the Rules' codes are capitals); read as "
+                    + printable(NachaFields.raw(r, from, len).strip()));
         }
     }
 

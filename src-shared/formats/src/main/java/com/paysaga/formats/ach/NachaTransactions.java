@@ -56,7 +56,7 @@ final class NachaTransactions {
 
         EntryParties p = parties;
         p.start(routing(e.rdfi, e.checkDigit), b.companyName, b.odfiRouting);
-        EntryLayout.of(s).describe(e, s, b, p, a, issues);
+        e.layout.describe(e, s, b, p, a, issues);
         if (e.special) {
             a.put(AchAttributes.TERMINAL_ID, e.terminalId);
             a.put(AchAttributes.TRANSACTION_SERIAL_NUMBER, e.transactionSerial);
@@ -66,14 +66,18 @@ final class NachaTransactions {
             a.put(AchAttributes.TERMINAL_CITY, e.terminalCity);
             a.put(AchAttributes.TERMINAL_STATE, e.terminalState);
         }
-        if (kind == EntryKind.RETURN || kind == EntryKind.NOC) {
-            a.put(kind == EntryKind.RETURN ? AchAttributes.RETURN_REASON_CODE : AchAttributes.CHANGE_CODE, e.reasonCode);
+        if (kind == EntryKind.RETURN || kind == EntryKind.DISHONORED_RETURN || kind == EntryKind.CONTESTED_RETURN
+                || kind == EntryKind.NOC) {
+            a.put(kind == EntryKind.NOC ? AchAttributes.CHANGE_CODE : AchAttributes.RETURN_REASON_CODE, e.reasonCode);
             a.put(AchAttributes.ORIGINAL_TRACE, e.originalTrace);
             a.put(AchAttributes.ORIGINAL_RDFI, e.originalRdfi);
             a.put(AchAttributes.CORRECTED_DATA, e.correctedData);
             a.put(AchAttributes.RETURN_ADDENDA_INFORMATION, e.returnInformation);
             if (e.dateOfDeath != null) {
                 a.put(AchAttributes.DATE_OF_DEATH, e.dateOfDeath.toString());
+            }
+            for (int i = 0; i < e.extraSize; i += 2) {
+                a.put(e.extra[i], e.extra[i + 1]);
             }
         }
         if (remittance != null && (s == SecCode.ENR || s == SecCode.DNE)) {

@@ -19,14 +19,26 @@ final class StandardEntries implements EntryLayout {
 
     @Override
     public long read(byte[] r, PendingEntry e, NachaIssues issues) {
+        if (e.sec == SecCode.WEB || e.sec == SecCode.TEL) {
+            issues.upperCase(e.record, 77, 2, "Payment Type Code");
+        }
         return EntryLayout.domesticAccountAndAmount(r, issues);
     }
 
+    /**
+     * TEL and WEB debits: 77–78 Payment Type Code, R (recurring) or S (single entry). A blank
+     * one is read as a single entry (Appendix Three, Payment Type Code), so it is a warning.
+     */
     @Override
     public void forwardRules(PendingEntry e, SecCode s, NachaIssues issues) {
         byte[] r = e.record;
-        if ((s == SecCode.WEB || s == SecCode.TEL) && !e.credit && r[76] != 'R' && r[76] != 'S') {
-            issues.entryError(e, "Payment Type Code", "must be R (recurring) or S (single) for " + s + " debits");
+        if ((s == SecCode.WEB || s == SecCode.TEL) && !e.credit) {
+            if (NachaFields.blank(r, 77, 2)) {
+                issues.permitted(NachaStrictness.STRICT_PAYMENT_TYPE_CODE, issues.entryLocation(e), "Payment Type Code",
+                        "is blank, read as S (single entry) for a " + s + " debit");
+            } else if (r[76] != 'R' && r[76] != 'S') {
+                issues.entryError(e, "Payment Type Code", "must be R (recurring) or S (single) for " + s + " debits");
+            }
         }
     }
 
