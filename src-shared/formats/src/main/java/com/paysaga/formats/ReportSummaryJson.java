@@ -19,7 +19,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *  "errors": [], "warnings": [{"location": "line 3", "field": "", "message": "…"}]}</pre>
  *
  * Format-specific counters (ACH: batches, entries, addenda) appear between {@code transactions}
- * and {@code totals}, in the order the parser set them; amounts are minor units. A file whose
+ * and {@code totals}, in the order the parser set them, followed by the control records' figures
+ * as the file states them (NACHA: {@code "fileControl": {"batchCount": 1, …, "debit": 0,
+ * "credit": 200000000, "entries": 2}}) and {@code totalsDirection}, the account the canonical
+ * {@code totals} speak for where a format's own debit/credit could be read the other way round
+ * (NACHA: {@code ORIGINATOR_ACCOUNT}: a payroll file's credit entries are the originator's
+ * {@code debit}); amounts are minor units. A file whose
  * format could not be recognised has {@code "format": "UNKNOWN"}. Only the first
  * {@link ParseOptions#maxIssues()} errors and warnings are listed; {@code valid} counts them all.
  */
@@ -44,6 +49,13 @@ public final class ReportSummaryJson {
         root.put("transactions", report.transactions());
         for (Map.Entry<String, Long> c : report.counters().entrySet()) {
             root.put(c.getKey(), c.getValue());
+        }
+        for (Map.Entry<String, Map<String, Long>> control : report.statedControls().entrySet()) {
+            ObjectNode figures = root.putObject(control.getKey());
+            control.getValue().forEach(figures::put);
+        }
+        if (report.totalsDirection() != null) {
+            root.put("totalsDirection", report.totalsDirection());
         }
         ObjectNode totals = root.putObject("totals");
         for (Map.Entry<String, ValidationReport.Totals> t : report.totals().entrySet()) {

@@ -48,6 +48,8 @@ public final class ValidationReport {
     private long transactions;
     private final Map<String, Totals> totals = new TreeMap<>();
     private final Map<String, Long> counters = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> statedControls = new LinkedHashMap<>();
+    private String totalsDirection;
     private String lastCurrency;
     private Totals lastTotals;
 
@@ -90,6 +92,32 @@ public final class ValidationReport {
 
     public void counter(String counter, long value) {
         counters.put(counter, value);
+    }
+
+    /**
+     * A control record's figures exactly as the file states them (null for a field that is not
+     * a number), under the record's name; e.g. NACHA's {@code fileControl}.
+     */
+    public void statedControl(String name, Map<String, Long> figures) {
+        statedControls.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(figures)));
+    }
+
+    public Map<String, Map<String, Long>> statedControls() {
+        return Collections.unmodifiableMap(statedControls);
+    }
+
+    /**
+     * Names whose account {@link #totals()} speak for, where a format's own figures could be
+     * read the other way round (NACHA: {@code ORIGINATOR_ACCOUNT}, whose debit total is the
+     * file's credit entries); see {@link Direction}.
+     */
+    public void totalsDirection(String convention) {
+        this.totalsDirection = convention;
+    }
+
+    /** The convention set by {@link #totalsDirection(String)}, or null when the format sets none. */
+    public String totalsDirection() {
+        return totalsDirection;
     }
 
     public boolean valid() {

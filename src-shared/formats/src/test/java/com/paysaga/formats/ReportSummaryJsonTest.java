@@ -33,6 +33,24 @@ class ReportSummaryJsonTest {
     }
 
     @Test
+    void statedControlFiguresAndTheTotalsDirectionComeBetweenCountersAndTotals() throws IOException {
+        ValidationReport report = new ValidationReport(Format.NACHA, 100);
+        report.counter("batches", 1);
+        java.util.Map<String, Long> control = new java.util.LinkedHashMap<>();
+        control.put("batchCount", 1L);
+        control.put("entryHash", null);
+        report.statedControl("fileControl", control);
+        report.totalsDirection("ORIGINATOR_ACCOUNT");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new ReportSummaryJson().write(report, out);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"format\":\"NACHA\",\"valid\":true,\"transactions\":0,"
+                + "\"batches\":1,\"fileControl\":{\"batchCount\":1,\"entryHash\":null},"
+                + "\"totalsDirection\":\"ORIGINATOR_ACCOUNT\",\"totals\":{},\"errors\":[],\"warnings\":[]}\n");
+    }
+
+    @Test
     void onlyTheIssueLimitIsListedButValidityCountsEveryError() throws IOException {
         ValidationReport report = new ValidationReport(Format.BAI2, 2);
         for (int i = 1; i <= 5; i++) {
@@ -44,5 +62,6 @@ class ReportSummaryJsonTest {
         assertThat(json.get("valid").asBoolean()).isFalse();
         assertThat(json.get("errors")).hasSize(2);
         assertThat(json.has("batches")).isFalse();
+        assertThat(json.has("totalsDirection")).isFalse();
     }
 }

@@ -34,6 +34,7 @@ import com.paysaga.formats.ReportSummaryJson;
 import com.paysaga.formats.TransactionSink;
 import com.paysaga.formats.ValidationReport;
 import com.paysaga.formats.ach.NachaLeniency;
+import com.paysaga.formats.ach.NachaStrictness;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,6 +68,11 @@ public final class ParseCommand implements Callable<Integer> {
             completionCandidates = NachaOptions.class)
     List<String> lenient = new ArrayList<>();
 
+    @Option(names = "--strict", split = ",", paramLabel = "OPTION",
+            description = "Reject what the NACHA Rules let the ACH Operator supply (warnings by default): "
+                    + "${COMPLETION-CANDIDATES}.", completionCandidates = NachaStrictOptions.class)
+    List<String> strict = new ArrayList<>();
+
     @Option(names = "--summary", description = "Print one JSON summary instead of the transactions.")
     boolean summary;
 
@@ -82,6 +88,14 @@ public final class ParseCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** picocli completion candidates: the NACHA strict option names. */
+    static final class NachaStrictOptions implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return NachaStrictness.names().iterator();
+        }
+    }
 
     /** picocli completion candidates: the NACHA option names. */
     static final class NachaOptions implements Iterable<String> {
@@ -116,6 +130,16 @@ public final class ParseCommand implements Callable<Integer> {
                             + "; known: " + String.join(", ", NachaLeniency.names()));
                 }
             }
+        }
+
+        for (String option : strict) {
+            String name = option.strip().toUpperCase(Locale.ROOT);
+            if (!NachaStrictness.known(name)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown strict option " + option
+                        + "; known: " + String.join(", ", NachaStrictness.names()));
+            }
+            // strict options travel with the leniencies (a partner profile lists both in one place)
+            leniencies.add(name);
         }
 
         // Validation pass: also computes the fileId (SHA-256 of the bytes, as the pipeline does).

@@ -58,11 +58,14 @@ class ParseCommandTest {
         assertThat(r.out().strip().lines()).hasSize(1);
         assertThat(r.json()).isEqualTo(JSON.readTree("""
                 {"format": "NACHA", "valid": true, "transactions": 2, "batches": 1, "entries": 2, "addenda": 0,
+                 "fileControl": {"batchCount": 1, "blockCount": 1, "entryAddendaCount": 2, "entryHash": 25238012,
+                                 "debit": 0, "credit": 200000000, "entries": 2},
+                 "totalsDirection": "ORIGINATOR_ACCOUNT",
                  "totals": {"USD": {"debit": 200000000, "credit": 0}},
                  "errors": [], "warnings": []}"""));
         List<String> keys = iterable(r.json().fieldNames());
-        assertThat(keys).containsExactly("format", "valid", "transactions", "batches", "entries", "addenda", "totals",
-                "errors", "warnings");
+        assertThat(keys).containsExactly("format", "valid", "transactions", "batches", "entries", "addenda", "fileControl",
+                "totalsDirection", "totals", "errors", "warnings");
         assertThat(r.err()).contains("ppd-payroll.ach: NACHA, 2 transactions, valid");
     }
 
@@ -122,6 +125,18 @@ class ParseCommandTest {
 
         assertThat(lenient.exit()).isZero();
         assertThat(lenient.json().get("warnings").get(0).get("message").asText()).endsWith("(accepted: MISSING_BLOCK_FILLER)");
+    }
+
+    @Test
+    void aStrictOptionRejectsWhatTheRulesLetTheOperatorSupply() throws IOException {
+        assertThat(run("parse", ach("past-effective-date.ach"), "--summary").exit()).isZero();
+
+        Run strict = run("parse", ach("past-effective-date.ach"), "--summary", "--strict", "strict_effective_entry_date");
+
+        assertThat(strict.exit()).isEqualTo(1);
+        assertThat(strict.json().get("errors").get(0).get("message").asText())
+                .endsWith("(rejected: STRICT_EFFECTIVE_ENTRY_DATE)");
+        assertThat(run("parse", ach("ppd-payroll.ach"), "--strict", "NO_SUCH_OPTION").exit()).isEqualTo(2);
     }
 
     @Test

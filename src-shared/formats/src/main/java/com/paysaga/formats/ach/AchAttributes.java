@@ -44,6 +44,24 @@ public final class AchAttributes {
     public static final String RETURN_ADDENDA_INFORMATION = "returnAddendaInformation";
     public static final String DATE_OF_DEATH = "dateOfDeath";
     public static final String CHANGE_CODE = "changeCode";
+    /** Refused NOC (change codes C61–C69): the change code of the NOC being refused. */
+    public static final String ORIGINAL_CHANGE_CODE = "originalChangeCode";
+    /** Refused NOC: positions 68–74, the sequence part of the refused NOC's trace number. */
+    public static final String TRACE_SEQUENCE_NUMBER = "traceSequenceNumber";
+    /** Dishonored and contested returns: the trace number of the return they answer. */
+    public static final String RETURN_TRACE = "returnTraceNumber";
+    /** Dishonored and contested returns: the return's settlement date as a Julian day (001–366). */
+    public static final String RETURN_SETTLEMENT_DAY = "returnSettlementDay";
+    /** Dishonored and contested returns: the reason code of the return they answer, e.g. "R01". */
+    public static final String ORIGINAL_RETURN_REASON_CODE = "originalReturnReasonCode";
+    /** Contested dishonored returns: when the original entry was returned (ISO date). */
+    public static final String DATE_ORIGINAL_ENTRY_RETURNED = "dateOriginalEntryReturned";
+    /** Contested dishonored returns: the original entry's settlement date as a Julian day. */
+    public static final String ORIGINAL_SETTLEMENT_DAY = "originalSettlementDay";
+    /** Contested dishonored returns: the dishonored return's trace number, settlement day and reason code. */
+    public static final String DISHONORED_RETURN_TRACE = "dishonoredReturnTraceNumber";
+    public static final String DISHONORED_RETURN_SETTLEMENT_DAY = "dishonoredReturnSettlementDay";
+    public static final String DISHONORED_RETURN_REASON_CODE = "dishonoredReturnReasonCode";
     /** NOC corrected data; account numbers in it are masked to the last four. */
     public static final String CORRECTED_DATA = "correctedData";
     public static final String IAT_TRANSACTION_TYPE_CODE = "iatTransactionTypeCode";
@@ -81,6 +99,13 @@ public final class AchAttributes {
         NON_MONETARY,
         /** A returned entry (addenda 99): reverses the original, see {@link com.paysaga.formats.domain.Direction}. */
         RETURN,
+        /**
+         * The ODFI's dishonor of a return (addenda 99, codes R61, R62, R67–R70): reverses the return,
+         * so it has the direction of the original entry.
+         */
+        DISHONORED_RETURN,
+        /** The RDFI's contest of a dishonored return (addenda 99, codes R71–R77): a return again. */
+        CONTESTED_RETURN,
         /** A Notification of Change (addenda 98): zero amount, corrected data for the originator. */
         NOC
     }

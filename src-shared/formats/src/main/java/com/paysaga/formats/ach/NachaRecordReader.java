@@ -30,7 +30,8 @@ final class NachaRecordReader {
     private boolean eof;
     private boolean modeKnown;
     private boolean lineMode;
-    private boolean skipLf;
+    /** The byte that ended the previous line ('\r' or '\n'), 0 once whatever follows it was looked at. */
+    private byte lastEnd;
 
     /** The current record, always 94 bytes: padded with blanks when the line was shorter. */
     final byte[] record = new byte[RECORD_LENGTH];
@@ -44,6 +45,13 @@ final class NachaRecordReader {
     boolean bomSkipped;
     /** The record is exactly 94 bytes, all printable ASCII: the caller may skip its character check. */
     boolean clean;
+    /**
+     * Set when the line before the current record ended in CR CR LF or LF CR, which are read as
+     * one line end (a file converted twice in transfer); the caller decides whether that is
+     * acceptable. Null otherwise.
+     */
+    String oddLineEnd;
+    private String oddPending;
 
     NachaRecordReader(InputStream in, int bufferSize) {
         this.in = in;
@@ -93,18 +101,19 @@ final class NachaRecordReader {
         length = 0;
         extraNonBlank = false;
         clean = false;
-        if (skipLf && pos < lim && buf[pos] == '\n') {
-            skipLf = false;
-            pos++;
+        if (lastEnd != 0) {
+            afterLineEnd();
         }
-        if (!skipLf && lim - pos > RECORD_LENGTH && printable94(buf, pos)) {
+        oddLineEnd = oddPending;
+        oddPending = null;
+        if (lim - pos > RECORD_LENGTH && printable94(buf, pos)) {
             // The everyday case, checked a word at a time: 94 printable bytes and a line end.
             byte end = buf[pos + RECORD_LENGTH];
             if (end == '\n' || end == '\r') {
                 System.arraycopy(buf, pos, record, 0, RECORD_LENGTH);
                 length = RECORD_LENGTH;
                 clean = true;
-                skipLf = end == '\r';
+                lastEnd = end;
                 pos += RECORD_LENGTH + 1;
                 number++;
                 return true;
@@ -117,13 +126,6 @@ final class NachaRecordReader {
                     return false;
                 }
                 break;
-            }
-            if (skipLf) {
-                skipLf = false;
-                if (buf[pos] == '\n') {
-                    pos++;
-                    continue;
-                }
             }
             any = true;
             int start = pos;
@@ -140,7 +142,7 @@ final class NachaRecordReader {
             take(start, i);
             pos = i;
             if (i < l) {
-                skipLf = b[i] == '\r';
+                lastEnd = b[i];
                 pos = i + 1;
                 break;
             }
@@ -148,6 +150,44 @@ final class NachaRecordReader {
         number++;
         padFrom(length);
         return true;
+    }
+
+    /**
+     * Consumes what completes the previous line's end: the LF of a CR LF; with a warning-worthy
+     * {@link #oddLineEnd}, the CR LF after a CR (CR CR LF) or a lone CR after an LF (LF CR).
+     * Anything else starts the next line (an empty one is a blank line).
+     */
+    private void afterLineEnd() throws IOException {
+        byte end = lastEnd;
+        lastEnd = 0;
+        while (lim - pos < 2 && fill()) {
+            // look two bytes ahead, across a buffer boundary too
+        }
+        int available = lim - pos;
+        if (available < 1) {
+            return;
+        }
+        byte next = buf[pos];
+        boolean two = available >= 2;
+        if (end == '\r') {
+            if (next == '\n') {
+                pos++;
+            } else if (next == '\r' && two && buf[pos + 1] == '\n') {
+                pos += 2;
+                oddPending = "CR CR LF";
+            }
+        } else if (next == '\r' && !(two && buf[pos + 1] == '\n')) {
+            pos++;
+            oddPending = "LF CR";
+        }
+    }
+
+    /** True when nothing follows the current record (not even a line end). */
+    boolean atEnd() throws IOException {
+        if (lastEnd != 0) {
+            afterLineEnd();
+        }
+        return pos == lim && !fill();
     }
 
     private boolean nextStreamRecord() throws IOException {

@@ -8,9 +8,14 @@ import java.time.LocalDate;
  */
 final class PendingEntry {
 
-    enum Category { FORWARD, RETURN, NOC }
+    /** What the entry's addenda 98/99 (if any) make of it. */
+    enum Category { FORWARD, RETURN, DISHONORED_RETURN, CONTESTED_RETURN, NOC }
 
     final byte[] record = new byte[NachaRecordReader.RECORD_LENGTH];
+    /** The batch's SEC code (null when unknown), whose rules the entry follows. */
+    SecCode sec;
+    /** The batch's entry layout. */
+    EntryLayout layout;
     long number;
     String location;
     /** False once a field needed to build a transaction is unusable; the entry is then not emitted. */
@@ -35,6 +40,9 @@ final class PendingEntry {
     final StringBuilder remittance = new StringBuilder();
 
     String reasonCode;
+    /** Attributes only some addenda layouts have (dishonored and contested returns, refused NOCs): key, value, … */
+    final String[] extra = new String[20];
+    int extraSize;
     String originalTrace;
     String originalRdfi;
     String correctedData;
@@ -67,8 +75,22 @@ final class PendingEntry {
     String receiverAddress;
     final StringBuilder correspondents = new StringBuilder();
 
-    void start(byte[] source, long number, String location) {
+    boolean iat() {
+        return layout == IatEntries.INSTANCE;
+    }
+
+    /** Keeps an attribute for the transaction; a null value is left out. */
+    void extra(String key, String value) {
+        if (value != null) {
+            extra[extraSize++] = key;
+            extra[extraSize++] = value;
+        }
+    }
+
+    void start(byte[] source, SecCode sec, EntryLayout layout, long number, String location) {
         System.arraycopy(source, 0, record, 0, record.length);
+        this.sec = sec;
+        this.layout = layout;
         this.number = number;
         this.location = location;
         ok = true;
@@ -89,6 +111,7 @@ final class PendingEntry {
         special = false;
         remittance.setLength(0);
         reasonCode = null;
+        extraSize = 0;
         originalTrace = null;
         originalRdfi = null;
         correctedData = null;

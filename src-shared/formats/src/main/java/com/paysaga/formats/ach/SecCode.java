@@ -38,10 +38,22 @@ enum SecCode {
     ADV(Layout.ADV, AddendaKind.NONE, 0, 0, Flow.BOTH, 0, false),
     /** Notification of Change: zero-amount entries with one addenda 98. */
     COR(Layout.STANDARD, AddendaKind.A98, 1, 1, Flow.BOTH, 0, false),
-    /** Automated Enrollment Entry to a federal agency: zero amount, codes 22/27/32/37, addenda 05 counted in the entry. */
+    /**
+     * Automated Enrollment Entry to a federal agency: zero amount, addenda 05 counted in the entry;
+     * prenotification credit codes 23/33 as the Rules give them, or 22/27/32/37 as enrolment
+     * software also writes them.
+     */
     ENR(Layout.CORPORATE, AddendaKind.A05, 1, 9999, Flow.BOTH, 0, false),
-    /** Check Truncation Entries Exchange: addenda 05 counted in the entry. */
-    TRX(Layout.CORPORATE, AddendaKind.A05, 0, 9999, Flow.BOTH, 0, false),
+    /**
+     * Check Truncation Entries Exchange: debits of truncated checks, addenda 05 counted in the
+     * entry, 77–78 Item Type Indicator.
+     */
+    TRX(Layout.CORPORATE, AddendaKind.A05, 0, 9999, Flow.DEBITS, 0, false),
+    /**
+     * Truncated Entry: a debit for a truncated check; check serial number, process control field
+     * and item research number as XCK, 77–78 Item Type Indicator; no addenda.
+     */
+    TRC(Layout.XCK, AddendaKind.NONE, 0, 0, Flow.DEBITS, 0, false),
     /** Destroyed Check Entry: debits only, at most $2,500, process control field and item research number. */
     XCK(Layout.XCK, AddendaKind.NONE, 0, 0, Flow.DEBITS, 250_000L, false),
     /** Death Notification Entry from a federal agency: zero amount, codes 23/33, one addenda 05. */
@@ -69,7 +81,7 @@ enum SecCode {
         CHECK,
         /** 40–48 check serial number, 49–52 terminal city, 53–54 terminal state, 55–76 individual name. */
         POP,
-        /** 40–54 check serial number, 55–60 process control field, 61–76 item research number. */
+        /** 40–54 check serial number, 55–60 process control field, 61–76 item research number (XCK, TRC). */
         XCK,
         /** 40–54 individual identification, 55–76 individual name, 77–78 card transaction type. */
         CARD,
@@ -120,7 +132,7 @@ enum SecCode {
 
     private static Set<Integer> restrictedCodes(String sec) {
         return switch (sec) {
-            case "ENR" -> Set.of(22, 27, 32, 37);
+            case "ENR" -> Set.of(22, 23, 27, 32, 33, 37);
             case "DNE" -> Set.of(23, 33);
             case "ACK", "ATX" -> Set.of(24, 34);
             default -> null;

@@ -12,8 +12,12 @@ package com.paysaga.formats.domain;
  *       {@code DEBIT} of the originator; a debit entry (ending 5–9, e.g. 27 collection) is a
  *       {@code CREDIT}. A return (codes 21/26/31/36/41/46/51/56) reverses its original entry and
  *       so has the opposite direction of the original: the return of a credit (21) brings the money
- *       back, {@code CREDIT}. The entry's own NACHA classification (which control total it counts
- *       in) is kept in the attribute {@code achEntryType} = {@code CREDIT}/{@code DEBIT}.
+ *       back, {@code CREDIT}; a dishonored return reverses the return, a contested dishonored
+ *       return is a return again. The entry's own NACHA classification (which control total it
+ *       counts in) is kept in the attribute {@code achEntryType} = {@code CREDIT}/{@code DEBIT},
+ *       and the validation summary names the convention of its totals
+ *       ({@code "totalsDirection": "ORIGINATOR_ACCOUNT"}) beside the file control record's own
+ *       figures ({@code fileControl}), so that neither is read as the other.
  *       ADV entries are accounting advices to the receiving institution: their code says
  *       credit/debit of that institution's account (81/83/85/87 credit, 82/84/86/88 debit).</li>
  *   <li><b>pain.001</b> (initiation by the debtor): the debtor's account, so every credit

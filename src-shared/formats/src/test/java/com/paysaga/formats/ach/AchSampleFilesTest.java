@@ -34,9 +34,10 @@ import com.paysaga.formats.ValidationReport;
 
 /**
  * Every sample under {@code events/files/ach/} parses (through detection, as {@code parse} and
- * the Transform job do) to the summary in its {@code .summary.json} fixture, and with its
- * options to its {@code .lenient.summary.json}. Run with {@code -Dpaysaga.writeFixtures=true}
- * to rewrite fixtures after a deliberate change, then review the diff line by line.
+ * the Transform job do) to the summary in its {@code .summary.json} fixture, with its leniency
+ * options to its {@code .lenient.summary.json} and with its strict options to its
+ * {@code .strict.summary.json}. Run with {@code -Dpaysaga.writeFixtures=true} to rewrite
+ * fixtures after a deliberate change, then review the diff line by line.
  */
 class AchSampleFilesTest {
 
@@ -53,27 +54,45 @@ class AchSampleFilesTest {
         return dir.resolve("events/files/ach");
     }
 
+    /** Which options a sample is parsed with: none, its {@code .leniencies} or its {@code .strictness}. */
+    enum Options {
+        DEFAULT(""), LENIENT(".lenient"), STRICT(".strict");
+
+        final String fixtureSuffix;
+
+        Options(String fixtureSuffix) {
+            this.fixtureSuffix = fixtureSuffix;
+        }
+    }
+
     static Stream<Arguments> samples() {
         List<Arguments> cases = new ArrayList<>();
         for (String name : AchSamples.all().keySet()) {
-            cases.add(Arguments.of(name, false));
+            cases.add(Arguments.of(name, Options.DEFAULT));
             if (AchSamples.leniencies().containsKey(name)) {
-                cases.add(Arguments.of(name, true));
+                cases.add(Arguments.of(name, Options.LENIENT));
+            }
+            if (AchSamples.strictness().containsKey(name)) {
+                cases.add(Arguments.of(name, Options.STRICT));
             }
         }
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0} lenient={1}")
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("samples")
-    void sampleParsesToItsFixture(String name, boolean lenient) throws IOException {
+    void sampleParsesToItsFixture(String name, Options with) throws IOException {
         Path file = samplesDir().resolve(name);
-        Set<String> options = lenient ? leniencies(file) : Set.of();
+        Set<String> options = switch (with) {
+            case DEFAULT -> Set.of();
+            case LENIENT -> optionsFile(file, ".leniencies");
+            case STRICT -> optionsFile(file, ".strictness");
+        };
         List<Transaction> transactions = new ArrayList<>();
         ValidationReport report = parse(file, options, transactions);
 
         JsonNode actual = JSON.readTree(JSON.writeValueAsString(new ReportSummaryJson().toJson(report)));
-        Path fixture = file.resolveSibling(name + (lenient ? ".lenient" : "") + ".summary.json");
+        Path fixture = file.resolveSibling(name + with.fixtureSuffix + ".summary.json");
         if (Boolean.getBoolean("paysaga.writeFixtures")) {
             Files.writeString(fixture, JSON.writeValueAsString(actual) + "\n");
         }
@@ -96,7 +115,10 @@ class AchSampleFilesTest {
                     .isEqualTo(e.getValue());
         }
         for (Map.Entry<String, String> e : AchSamples.leniencies().entrySet()) {
-            assertThat(leniencies(samplesDir().resolve(e.getKey()))).containsExactly(e.getValue());
+            assertThat(optionsFile(samplesDir().resolve(e.getKey()), ".leniencies")).containsExactly(e.getValue());
+        }
+        for (Map.Entry<String, String> e : AchSamples.strictness().entrySet()) {
+            assertThat(optionsFile(samplesDir().resolve(e.getKey()), ".strictness")).containsExactly(e.getValue());
         }
     }
 
@@ -123,6 +145,21 @@ class AchSampleFilesTest {
         }
     }
 
+    @Test
+    void whatTheRulesLetTheOperatorSupplyIsAWarningThatOnlyTheStrictOptionRejects() throws IOException {
+        for (Map.Entry<String, String> e : AchSamples.strictness().entrySet()) {
+            Path file = samplesDir().resolve(e.getKey());
+            ValidationReport lenient = parse(file, Set.of(), new ArrayList<>());
+            ValidationReport strict = parse(file, Set.of(e.getValue()), new ArrayList<>());
+            assertThat(lenient.valid()).as(e.getKey()).isTrue();
+            assertThat(strict.valid()).as(e.getKey() + " with " + e.getValue()).isEqualTo(!AchSamples.strictRejects(e.getKey()));
+            if (AchSamples.strictRejects(e.getKey())) {
+                assertThat(strict.errors()).allSatisfy(i -> assertThat(i.message()).endsWith("(rejected: " + e.getValue() + ")"));
+            }
+        }
+        assertThat(Set.copyOf(AchSamples.strictness().values())).isEqualTo(NachaStrictness.names());
+    }
+
     private static ValidationReport parse(Path file, Set<String> leniencies, List<Transaction> out) throws IOException {
         ParseOptions options = new ParseOptions("sample-" + file.getFileName(), file.getFileName().toString(),
                 leniencies, ParseOptions.DEFAULT_MAX_ISSUES, Optional.empty(), Optional.empty());
@@ -131,8 +168,8 @@ class AchSampleFilesTest {
         }
     }
 
-    private static Set<String> leniencies(Path sample) throws IOException {
-        String text = Files.readString(sample.resolveSibling(sample.getFileName() + ".leniencies"), StandardCharsets.US_ASCII);
+    private static Set<String> optionsFile(Path sample, String suffix) throws IOException {
+        String text = Files.readString(sample.resolveSibling(sample.getFileName() + suffix), StandardCharsets.US_ASCII);
         return Arrays.stream(text.strip().split(",")).map(String::strip).collect(Collectors.toSet());
     }
 }

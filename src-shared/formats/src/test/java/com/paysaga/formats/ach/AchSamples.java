@@ -127,6 +127,29 @@ final class AchSamples {
                 .addenda05("CHECK 000101 AMOUNT 000000012300")
                 .addenda05("CHECK 000102 AMOUNT 000000033300").add()
                 .end().build());
+        put(out, "trc.ach", new NachaFileBuilder()
+                .batch("TRC", 225).description("TRUNCATED")
+                .entry(27, CHASE, "111222333", 98000, pad("0000012346", 15) + "PROC02" + pad("ITEM0000000002", 16) + "01").add()
+                .end().build());
+        put(out, "enr-prenote-code.ach", new NachaFileBuilder()
+                .batch("ENR", 220).company("FIRST BANK", "9876543210").description("AUTOENROLL")
+                .corporate(23, "051036706", "000000000", 0, "", 1, "SOCIAL SECURITY")
+                .addenda05("32*12200066*1*123987654322*777777778*ROE*JANE*0\\").add()
+                .end().build());
+        put(out, "cor-refused.ach", new NachaFileBuilder()
+                .batch("COR", 200).company("PAYSAGA INC", "1234567890").description("NOC REFUSE")
+                .standard(21, WELLS, "12345678", 0, "EMP001", "JANE DOE", "")
+                .addenda98Refused("C62", "121000350000001", "23138010", "99887766554433", "C01", "0000001").add()
+                .end().build());
+        put(out, "dishonored-returns.ach", new NachaFileBuilder()
+                .batch("PPD", 200).company("PAYSAGA INC", "1234567890").description("DISHONORED")
+                .standard(26, CHASE, "443322110", 12500, "POLICY 77812", "ALICE SMITH", "")
+                .addenda99Dishonored("R69", "121000350000001", "02100002", "021000020000001", "062", "01", "FIELD ERROR")
+                .add()
+                .standard(21, WELLS, "12345678", 100000000, "EMP001", "JANE DOE", "")
+                .addenda99Contested("R72", "121000350000004", "260301", "23138010", "061", "231380100000009", "062", "03",
+                        "121000350000011", "063", "69").add()
+                .end().build());
         put(out, "prenotes.ach", new NachaFileBuilder()
                 .batch("PPD", 200).description("PRENOTE")
                 .standard(23, WELLS, "12345678", 0, "EMP010", "NEW HIRE ONE", "").add()
@@ -144,6 +167,33 @@ final class AchSamples {
         put(out, "blank-lines.ach", insertBlankLines(base));
         out.put("utf8-bom.ach", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
                 base.getBytes(StandardCharsets.US_ASCII)));
+        put(out, "settlement-date.ach", new NachaFileBuilder()
+                .batch("PPD", 220).settlement("062")
+                .standard(22, WELLS, "12345678", 100000000, "EMP001", "JANE DOE", "").add()
+                .end().build());
+
+        // what the Rules let the ACH Operator or the RDFI supply or ignore: warnings by default
+        put(out, "web-blank-payment-type.ach", new NachaFileBuilder()
+                .batch("WEB", 225).description("ONLINE PMT")
+                .standard(27, CHASE, "123123123", 4999, "ORDER 55002", "CAROL WHITE", "").add()
+                .end().build());
+        put(out, "past-effective-date.ach", ppdPayroll(b -> b.effective("260227")).build());
+        put(out, "zero-effective-date.ach", ppdPayroll(b -> b.effective("000000")).build());
+        put(out, "invalid-effective-date.ach", join(replace(ppd(), 1, r -> patch(r, 70, "261345"))));
+        put(out, "invalid-settlement-date.ach", ppdPayroll(b -> b.settlement("999")).build());
+
+        // bank dialects, each accepted by a named leniency
+        put(out, "crcrlf.ach", base.replace("\n", "\r\r\n"));
+        put(out, "lfcr.ach", base.replace("\n", "\n\r"));
+        put(out, "ctrl-z.ach", base + "\u001a");
+        put(out, "lower-case.ach", join(lowerCase(new NachaFileBuilder()
+                .batch("WEB", 225).description("ONLINE PMT")
+                .standard(27, CHASE, "123123123", 4999, "ORDER 55001", "CAROL WHITE", "S").add()
+                .end().records())));
+        put(out, "batch-numbers.ach", join(sameBatchNumbers(multiBatch().records())));
+        put(out, "custom-trace-numbers.ach", ppdPayroll(b -> b.tracePrefix("99887766")).build());
+        put(out, "processor-file-header.ach", join(replace(ppd(), 0, r -> patch(patch(r, 4, " 100067554"), 34, " "))));
+        put(out, "custom-return-code.ach", join(replace(returns().records(), 3, r -> patch(r, 4, "R99"))));
 
         // broken in exactly one way each
         List<String> ppd = ppdPayroll().records();
@@ -159,7 +209,6 @@ final class AchSamples {
                 .batch("PPD", 220)
                 .standard(22, WELLS, "12345678", 100000000, "EMP001", "JANE DOE", "").add()
                 .end().build().replace("0100000000EMP001", "01000O0000EMP001"));
-        put(out, "bad-effective-date.ach", join(replace(ppd, 1, r -> patch(r, 70, "261345"))));
         put(out, "bad-addenda-indicator.ach", new NachaFileBuilder()
                 .batch("PPD", 225)
                 .standard(27, CHASE, "443322110", 12500, "POLICY 77812", "ALICE SMITH", "")
@@ -200,6 +249,24 @@ final class AchSamples {
                 || name.equals("two-file-headers.ach");
     }
 
+    /** Strict options for the strict fixture of a sample that is valid (with a warning) without them. */
+    static Map<String, String> strictness() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("web-blank-payment-type.ach", NachaStrictness.STRICT_PAYMENT_TYPE_CODE);
+        m.put("past-effective-date.ach", NachaStrictness.STRICT_EFFECTIVE_ENTRY_DATE);
+        m.put("zero-effective-date.ach", NachaStrictness.STRICT_EFFECTIVE_ENTRY_DATE);
+        m.put("invalid-effective-date.ach", NachaStrictness.STRICT_EFFECTIVE_ENTRY_DATE);
+        m.put("invalid-settlement-date.ach", NachaStrictness.STRICT_SETTLEMENT_DATE);
+        m.put("settlement-date.ach", NachaStrictness.STRICT_SETTLEMENT_DATE);
+        m.put("ppd-payroll.ach", NachaStrictness.STRICT_SETTLEMENT_DATE);
+        return m;
+    }
+
+    /** Whether the strict option of a {@link #strictness()} sample rejects it (the settlement date sample has one). */
+    static boolean strictRejects(String name) {
+        return !name.equals("settlement-date.ach");
+    }
+
     /** Options for the lenient fixture of a sample. */
     static Map<String, String> leniencies() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -211,15 +278,60 @@ final class AchSamples {
         m.put("service-class-mismatch.ach", NachaLeniency.SERVICE_CLASS_MISMATCH);
         m.put("long-record.ach", NachaLeniency.LONG_RECORDS);
         m.put("non-ascii-name.ach", NachaLeniency.NON_ASCII_TEXT);
+        m.put("crcrlf.ach", NachaLeniency.LINE_ENDS);
+        m.put("lfcr.ach", NachaLeniency.LINE_ENDS);
+        m.put("ctrl-z.ach", NachaLeniency.LINE_ENDS);
+        m.put("lower-case.ach", NachaLeniency.LOWER_CASE);
+        m.put("batch-numbers.ach", NachaLeniency.BATCH_NUMBERS);
+        m.put("custom-trace-numbers.ach", NachaLeniency.TRACE_NUMBERS);
+        m.put("custom-return-code.ach", NachaLeniency.CUSTOM_REASON_CODES);
+        m.put("processor-file-header.ach", NachaLeniency.PROCESSOR_FILE_HEADER);
         return m;
     }
 
     static NachaFileBuilder ppdPayroll() {
-        return new NachaFileBuilder()
-                .batch("PPD", 220)
+        return ppdPayroll(b -> { });
+    }
+
+    /** The payroll file with its batch header changed before the entries are added. */
+    static NachaFileBuilder ppdPayroll(java.util.function.Consumer<NachaFileBuilder.Batch> header) {
+        NachaFileBuilder.Batch batch = new NachaFileBuilder().batch("PPD", 220);
+        header.accept(batch);
+        return batch
                 .standard(22, WELLS, "12345678", 100000000, "EMP001", "JANE DOE", "").add()
                 .standard(32, CHASE, "987654321", 100000000, "EMP002", "JOHN ROE", "").add()
                 .end();
+    }
+
+    private static List<String> ppd() {
+        return ppdPayroll().records();
+    }
+
+    /** SEC code, File ID Modifier and Payment Type Code in lower case, as one originator's software writes them. */
+    private static List<String> lowerCase(List<String> records) {
+        List<String> out = new ArrayList<>(records);
+        out.set(0, patch(out.get(0), 34, "a"));
+        out.set(1, patch(out.get(1), 51, out.get(1).substring(50, 53).toLowerCase(java.util.Locale.ROOT)));
+        out.set(2, patch(out.get(2), 77, out.get(2).substring(76, 77).toLowerCase(java.util.Locale.ROOT)));
+        return out;
+    }
+
+    /** The second batch numbered like the first (header and control), as some originators number every batch 1. */
+    private static List<String> sameBatchNumbers(List<String> records) {
+        List<String> out = new ArrayList<>();
+        boolean first = true;
+        for (String r : records) {
+            if (r.charAt(0) == '5' && !first) {
+                r = patch(r, 88, "0000001");
+            } else if (r.charAt(0) == '8' && !first) {
+                r = patch(r, 88, "0000001");
+            }
+            if (r.charAt(0) == '8') {
+                first = false;
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     /** A CTX entry carrying an 820 payment order; {@code miscount} is added to its Number of Addenda Records. */
@@ -237,7 +349,7 @@ final class AchSamples {
         return entry.add().end();
     }
 
-    private static NachaFileBuilder.Entry iatEntryWithAddenda(NachaFileBuilder.Batch batch, int code, String routing,
+    static NachaFileBuilder.Entry iatEntryWithAddenda(NachaFileBuilder.Batch batch, int code, String routing,
             String account, long amount, long foreignAmount, boolean with13, boolean optional) {
         int count = (with13 ? 7 : 6) + (optional ? 2 : 0);
         NachaFileBuilder.Entry e = batch.iatEntry(code, routing, account, amount, count)
@@ -384,6 +496,9 @@ final class AchSamples {
         }
         for (Map.Entry<String, String> e : leniencies().entrySet()) {
             Files.writeString(dir.resolve(e.getKey() + ".leniencies"), e.getValue() + "\n");
+        }
+        for (Map.Entry<String, String> e : strictness().entrySet()) {
+            Files.writeString(dir.resolve(e.getKey() + ".strictness"), e.getValue() + "\n");
         }
     }
 }

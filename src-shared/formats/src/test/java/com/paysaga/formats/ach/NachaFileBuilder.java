@@ -93,10 +93,13 @@ final class NachaFileBuilder {
         private String companyId = "1234567890";
         private String description = "PAYROLL";
         private String effective = "260303";
+        private String settlement = "   ";
+        private String tracePrefix = ODFI;
         private String header;
         private long traceSeq;
         private long lastTrace;
         private String iatHeader;
+        private String iatIndicator = "";
 
         Batch(String sec, int serviceClass) {
             this.sec = sec;
@@ -123,6 +126,18 @@ final class NachaFileBuilder {
             return this;
         }
 
+        /** Positions 76–78 of the header: the Julian settlement day an ACH Operator inserts. */
+        Batch settlement(String julian) {
+            this.settlement = julian;
+            return this;
+        }
+
+        /** Trace numbers of this batch start with {@code prefix8} instead of the ODFI (a custom scheme). */
+        Batch tracePrefix(String prefix8) {
+            this.tracePrefix = prefix8;
+            return this;
+        }
+
         /** IAT batch header fields 5–50 and 64–69, e.g. ("FV", "1", "1.3561", "CA", "USD", "CAD"). */
         Batch iat(String fxIndicator, String fxRefIndicator, String fxReference, String country,
                 String originatingCurrency, String destinationCurrency) {
@@ -131,11 +146,17 @@ final class NachaFileBuilder {
             return this;
         }
 
+        /** Positions 5–20 of an IAT batch header: blank, or IATCOR for an IAT notification of change. */
+        Batch iatIndicator(String indicator) {
+            this.iatIndicator = indicator;
+            return this;
+        }
+
         private String header() {
             Rec r = new Rec('5').num(2, 3, serviceClass);
             if (iatHeader != null) {
                 String[] p = iatHeader.split("\\|", -1);
-                r.put(5, pad("", 16)).put(21, p[0]).put(23, p[1]).put(24, pad(p[2], 15)).put(39, p[3])
+                r.put(5, pad(iatIndicator, 16)).put(21, p[0]).put(23, p[1]).put(24, pad(p[2], 15)).put(39, p[3])
                         .put(41, pad(companyId, 10)).put(64, p[4]).put(67, p[5]);
             } else {
                 r.put(5, pad(companyName, 16)).put(21, pad("", 20)).put(41, pad(companyId, 10)).put(64, "MAR 03");
@@ -143,7 +164,7 @@ final class NachaFileBuilder {
             return r.put(51, sec)
                     .put(54, pad(description, 10))
                     .put(70, effective)
-                    .put(76, "   ")
+                    .put(76, settlement)
                     .put(79, sec.equals("ADV") ? "0" : "1")
                     .put(80, ODFI)
                     .num(88, 7, number)
@@ -153,7 +174,7 @@ final class NachaFileBuilder {
         /** Next trace number: ODFI + 7-digit sequence. */
         String nextTrace() {
             traceSeq++;
-            return ODFI + String.format("%07d", traceSeq);
+            return tracePrefix + String.format("%07d", traceSeq);
         }
 
         /**
@@ -310,6 +331,35 @@ final class NachaFileBuilder {
         Entry addenda99(String reason, String originalTrace, String dateOfDeath, String originalRdfi8, String info) {
             addenda.add(new Rec('7').put(2, "99").put(4, reason).put(7, originalTrace).put(22, pad(dateOfDeath, 6))
                     .put(28, originalRdfi8).put(36, pad(info, 44)).put(80, trace).toString());
+            return this;
+        }
+
+        /** Addenda 98 of a refused NOC: refused code (C61–C69), …, corrected data, the refused change code, trace sequence. */
+        Entry addenda98Refused(String refusedCode, String originalTrace, String originalRdfi8, String correctedData,
+                String changeCode, String traceSequence7) {
+            addenda.add(new Rec('7').put(2, "98").put(4, refusedCode).put(7, originalTrace).put(22, pad("", 6))
+                    .put(28, originalRdfi8).put(36, pad(correctedData, 29)).put(65, changeCode).put(68, traceSequence7)
+                    .put(75, pad("", 5)).put(80, trace).toString());
+            return this;
+        }
+
+        /** Addenda 99 of a dishonored return (R61, R62, R67–R70). */
+        Entry addenda99Dishonored(String code, String originalTrace, String originalRdfi8, String returnTrace,
+                String returnSettlement, String returnReason2, String info) {
+            addenda.add(new Rec('7').put(2, "99").put(4, code).put(7, originalTrace).put(22, pad("", 6))
+                    .put(28, originalRdfi8).put(36, "   ").put(39, returnTrace).put(54, returnSettlement)
+                    .put(57, returnReason2).put(59, pad(info, 21)).put(80, trace).toString());
+            return this;
+        }
+
+        /** Addenda 99 of a contested dishonored return (R71–R77). */
+        Entry addenda99Contested(String code, String originalTrace, String dateReturned, String originalRdfi8,
+                String originalSettlement, String returnTrace, String returnSettlement, String returnReason2,
+                String dishonoredTrace, String dishonoredSettlement, String dishonoredReason2) {
+            addenda.add(new Rec('7').put(2, "99").put(4, code).put(7, originalTrace).put(22, dateReturned)
+                    .put(28, originalRdfi8).put(36, originalSettlement).put(39, returnTrace).put(54, returnSettlement)
+                    .put(57, returnReason2).put(59, dishonoredTrace).put(74, dishonoredSettlement)
+                    .put(77, dishonoredReason2).put(79, " ").put(80, trace).toString());
             return this;
         }
 

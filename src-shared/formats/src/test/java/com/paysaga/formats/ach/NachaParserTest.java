@@ -141,11 +141,11 @@ class NachaParserTest {
 
     @Test
     void correctedDataKeepsRoutingNumbersAndTransactionCodesButNotAccountNumbers() {
-        assertThat(NachaFileParser.maskCorrectedData("C03", "231380104   12345678901      ")).isEqualTo("231380104 ****8901");
-        assertThat(NachaFileParser.maskCorrectedData("C06", "12345678901         32       ")).isEqualTo("****8901 32");
-        assertThat(NachaFileParser.maskCorrectedData("C07", "23138010412345678901      37 ")).isEqualTo("231380104 ****8901 37");
-        assertThat(NachaFileParser.maskCorrectedData("C02", "021000021                    ")).isEqualTo("021000021");
-        assertThat(NachaFileParser.maskCorrectedData("C09", "123456789                    ")).isEqualTo("****6789");
+        assertThat(ReturnAddenda.maskCorrectedData("C03", "231380104   12345678901      ")).isEqualTo("231380104 ****8901");
+        assertThat(ReturnAddenda.maskCorrectedData("C06", "12345678901         32       ")).isEqualTo("****8901 32");
+        assertThat(ReturnAddenda.maskCorrectedData("C07", "23138010412345678901      37 ")).isEqualTo("231380104 ****8901 37");
+        assertThat(ReturnAddenda.maskCorrectedData("C02", "021000021                    ")).isEqualTo("021000021");
+        assertThat(ReturnAddenda.maskCorrectedData("C09", "123456789                    ")).isEqualTo("****6789");
     }
 
     @Test
@@ -188,10 +188,10 @@ class NachaParserTest {
 
     @Test
     void foreignPaymentAmountsFollowTheDestinationCurrencysDecimals() {
-        assertThat(NachaFileParser.foreignMinorUnits(12345, "EUR")).isEqualTo(12345L);
-        assertThat(NachaFileParser.foreignMinorUnits(1234500, "JPY")).isEqualTo(12345L);
-        assertThat(NachaFileParser.foreignMinorUnits(1234550, "JPY")).isNull();
-        assertThat(NachaFileParser.foreignMinorUnits(12345, "BHD")).isEqualTo(123450L);
+        assertThat(IatEntries.foreignMinorUnits(12345, "EUR")).isEqualTo(12345L);
+        assertThat(IatEntries.foreignMinorUnits(1234500, "JPY")).isEqualTo(12345L);
+        assertThat(IatEntries.foreignMinorUnits(1234550, "JPY")).isNull();
+        assertThat(IatEntries.foreignMinorUnits(12345, "BHD")).isEqualTo(123450L);
     }
 
     @Test
@@ -279,7 +279,7 @@ class NachaParserTest {
         header = patch(header, 2, "02");
         header = patch(header, 24, "261399");
         header = patch(header, 30, "2575");
-        header = patch(header, 34, "a");
+        header = patch(header, 34, "#");
         header = patch(header, 35, "095");
         header = patch(header, 38, "20");
         header = patch(header, 40, "2");
@@ -358,19 +358,35 @@ class NachaParserTest {
     }
 
     @Test
-    void aZeroEffectiveDateIsAcceptedOnlyInABatchOfReturnsAndNotificationsOfChange() throws IOException {
+    void anUnusableEffectiveDateIsAWarningInEveryBatchAndAnErrorOnlyUnderTheStrictOption() throws IOException {
         List<String> returns = AchSamples.returns().records();
         returns.set(1, patch(returns.get(1), 70, "000000"));
         ValidationReport report = parse(String.join("\n", returns));
         assertThat(report.valid()).isTrue();
-        assertThat(messages(report.warnings())).containsExactly("line 2 [Effective Entry Date] is not a valid YYMMDD date; "
-                + "accepted in a batch of only returns and notifications of change");
+        assertThat(messages(report.warnings())).containsExactly("line 2 [Effective Entry Date] is 000000; the ACH Operator "
+                + "settles the batch at its next settlement opportunity (option STRICT_EFFECTIVE_ENTRY_DATE rejects this)");
         assertThat(transactions.get(0).bookingDate()).isNull();
 
         List<String> payroll = AchSamples.ppdPayroll().records();
+        payroll.set(1, patch(payroll.get(1), 70, "      "));
+        assertThat(parse(String.join("\n", payroll)).valid()).isTrue();
+        assertThat(messages(parse(String.join("\n", payroll), NachaStrictness.STRICT_EFFECTIVE_ENTRY_DATE).errors()))
+                .containsExactly("line 2 [Effective Entry Date] is blank; the ACH Operator settles the batch at its next "
+                        + "settlement opportunity (rejected: STRICT_EFFECTIVE_ENTRY_DATE)");
+    }
+
+    @Test
+    void aSettlementDateTheOperatorInsertedIsTheValueDateEvenWithoutAnEffectiveDate() throws IOException {
+        List<String> payroll = AchSamples.ppdPayroll(b -> b.settlement("064")).records();
+        assertThat(parse(String.join("\n", payroll)).valid()).isTrue();
+        assertThat(transactions.get(0).valueDate()).hasToString("2026-03-05");
+        assertThat(transactions.get(0).bookingDate()).hasToString("2026-03-03");
+
         payroll.set(1, patch(payroll.get(1), 70, "000000"));
-        assertThat(messages(parse(String.join("\n", payroll)).errors()))
-                .containsExactly("line 2 [Effective Entry Date] is not a valid YYMMDD date");
+        assertThat(parse(String.join("\n", payroll)).valid()).isTrue();
+        // anchored on the File Creation Date (2026-03-02) instead
+        assertThat(transactions.get(0).valueDate()).hasToString("2026-03-05");
+        assertThat(transactions.get(0).bookingDate()).isNull();
     }
 
     @Test
@@ -499,9 +515,241 @@ class NachaParserTest {
     }
 
     @Test
+    void aPpdDebitFilesFileControlDebitIsTheSumOfItsDebitEntriesAndTheOriginatorsCredit() throws IOException {
+        ValidationReport report = parse(AchSamples.all().get("ppd-plus-debits.ach"));
+
+        assertThat(report.valid()).isTrue();
+        long debitEntries = transactions.stream()
+                .filter(t -> "DEBIT".equals(t.attributes().get(AchAttributes.ACH_ENTRY_TYPE)))
+                .mapToLong(Transaction::amountMinor).sum();
+        assertThat(debitEntries).isEqualTo(22_400L);
+        assertThat(report.statedControls().get("fileControl")).containsEntry("debit", debitEntries)
+                .containsEntry("credit", 0L).containsEntry("entries", 2L).containsEntry("batchCount", 1L);
+        // the canonical totals speak for the originator, who collects what the debit entries take
+        assertThat(report.totalsDirection()).isEqualTo("ORIGINATOR_ACCOUNT");
+        assertThat(report.totals().get("USD").credit()).isEqualTo(debitEntries);
+        assertThat(report.totals().get("USD").debit()).isZero();
+    }
+
+    @Test
+    void fileControlFiguresAreAsStatedAndADisagreementNamesFieldBothValuesAndRecord() throws IOException {
+        List<String> records = AchSamples.ppdPayroll().records();
+        records.set(5, patch(records.get(5), 14, "0000000X"));
+        records.set(5, patch(records.get(5), 44, "000200000099"));
+
+        ValidationReport report = parse(String.join("\n", records));
+
+        assertThat(report.statedControls().get("fileControl")).containsEntry("entryAddendaCount", null)
+                .containsEntry("credit", 200_000_099L);
+        assertThat(messages(report.errors())).containsExactly(
+                "line 6 [Entry/Addenda Count] is 0000000X, the file has 2 entry and addenda records; file control record",
+                "line 6 [Total Credit Entry Dollar Amount in File] is $2000000.99, the file's credit entries add up to "
+                        + "$2000000.00; file control record");
+    }
+
+    @Test
+    void aFileWithoutFileControlHasNoFileControlFigures() throws IOException {
+        ValidationReport report = parse(AchSamples.all().get("truncated.ach"));
+
+        assertThat(report.statedControls()).doesNotContainKey("fileControl");
+    }
+
+    @Test
+    void trcAndXckEntriesAreDebitsThatNameTheirItem() throws IOException {
+        String file = new NachaFileBuilder().batch("TRC", 200).description("TRUNCATED")
+                .entry(22, CHASE, "111222333", 100, pad("0000012346", 15) + "PROC02" + pad("ITEM2", 16) + "01").add()
+                .entry(27, CHASE, "111222333", 100, pad("0000012347", 15) + "      " + pad("", 16) + "01").add()
+                .end().build();
+
+        assertThat(messages(parse(file).errors())).containsExactly(
+                "line 3 [Transaction Code] TRC entries are debits only",
+                "line 4 [Process Control Field] is blank",
+                "line 4 [Item Research Number] is blank");
+
+        parse(AchSamples.all().get("trc.ach"));
+        assertThat(transactions).singleElement().satisfies(t -> {
+            assertThat(t.paymentType()).isEqualTo("TRC");
+            assertThat(t.attributes()).containsEntry(AchAttributes.CHECK_SERIAL_NUMBER, "0000012346")
+                    .containsEntry(AchAttributes.PROCESS_CONTROL_FIELD, "PROC02")
+                    .containsEntry(AchAttributes.ITEM_RESEARCH_NUMBER, "ITEM0000000002")
+                    .containsEntry(AchAttributes.ITEM_TYPE_INDICATOR, "01");
+        });
+    }
+
+    @Test
+    void changeCodesAreTheRulesOnesAndARefusedNocKeepsTheRefusedCodeWithItsDataMasked() throws IOException {
+        ValidationReport refused = parse(AchSamples.all().get("cor-refused.ach"));
+        assertThat(refused.valid()).isTrue();
+        assertThat(transactions.get(0).attributes()).containsEntry(AchAttributes.CHANGE_CODE, "C62")
+                .containsEntry(AchAttributes.ORIGINAL_CHANGE_CODE, "C01")
+                .containsEntry(AchAttributes.TRACE_SEQUENCE_NUMBER, "0000001")
+                .containsEntry(AchAttributes.CORRECTED_DATA, "****4433");
+
+        List<String> records = AchSamples.cor().records();
+        records.set(3, patch(records.get(3), 4, "C15"));
+        assertThat(messages(parse(String.join("\n", records)).errors())).containsExactly("line 4 [Change Code] C15 is not a "
+                + "change code of the Rules (C01-C14, refused C61-C69) (option CUSTOM_REASON_CODES accepts this)");
+        assertThat(parse(String.join("\n", records), NachaLeniency.CUSTOM_REASON_CODES).valid()).isTrue();
+        // a code outside the table may carry anything: its corrected data is masked whole
+        assertThat(transactions.get(0).attributes()).containsEntry(AchAttributes.CORRECTED_DATA, "****4433");
+    }
+
+    @Test
+    void aDishonoredReturnHasTheOriginalsDirectionAndAContestedOneTheReturns() throws IOException {
+        ValidationReport report = parse(AchSamples.all().get("dishonored-returns.ach"));
+
+        assertThat(report.valid()).as(messages(report.errors()).toString()).isTrue();
+        Transaction dishonored = transactions.get(0);
+        assertThat(dishonored.attributes()).containsEntry(AchAttributes.ENTRY_KIND, "DISHONORED_RETURN")
+                .containsEntry(AchAttributes.RETURN_REASON_CODE, "R69")
+                .containsEntry(AchAttributes.RETURN_TRACE, "021000020000001")
+                .containsEntry(AchAttributes.RETURN_SETTLEMENT_DAY, "062")
+                .containsEntry(AchAttributes.ORIGINAL_RETURN_REASON_CODE, "R01")
+                .containsEntry(AchAttributes.RETURN_ADDENDA_INFORMATION, "FIELD ERROR");
+        // code 26 (return of a debit): the dishonor takes the collected money again, as the original debit did
+        assertThat(dishonored.direction()).isEqualTo(Direction.CREDIT);
+        Transaction contested = transactions.get(1);
+        assertThat(contested.attributes()).containsEntry(AchAttributes.ENTRY_KIND, "CONTESTED_RETURN")
+                .containsEntry(AchAttributes.DATE_ORIGINAL_ENTRY_RETURNED, "2026-03-01")
+                .containsEntry(AchAttributes.ORIGINAL_SETTLEMENT_DAY, "061")
+                .containsEntry(AchAttributes.DISHONORED_RETURN_TRACE, "121000350000011")
+                .containsEntry(AchAttributes.DISHONORED_RETURN_REASON_CODE, "R69");
+        // code 21 (return of a credit): contesting the dishonor returns the credit again
+        assertThat(contested.direction()).isEqualTo(Direction.CREDIT);
+    }
+
+    @Test
+    void returnReasonCodesOutsideTheRulesTablesNeedTheirOption() throws IOException {
+        List<String> records = AchSamples.returns().records();
+        records.set(3, patch(records.get(3), 4, "R48"));
+        assertThat(messages(parse(String.join("\n", records)).errors())).singleElement().asString()
+                .startsWith("line 4 [Return Reason Code] R48 is not a return reason code of the Rules");
+
+        records.set(3, patch(records.get(3), 4, "RXX"));
+        assertThat(messages(parse(String.join("\n", records), NachaLeniency.CUSTOM_REASON_CODES).errors()))
+                .containsExactly("line 4 [Return Reason Code] must be R followed by two digits");
+    }
+
+    @Test
+    void enrollmentsOnPrenotificationCodesAreNonMonetaryTransactions() throws IOException {
+        ValidationReport report = parse(AchSamples.all().get("enr-prenote-code.ach"));
+
+        assertThat(report.valid()).isTrue();
+        assertThat(transactions).singleElement().satisfies(t -> {
+            assertThat(t.attributes()).containsEntry(AchAttributes.ENTRY_KIND, "NON_MONETARY");
+            assertThat(t.remittanceInfo()).contains("****4322", "****7778").doesNotContain("123987654322", "777777778");
+        });
+    }
+
+    @Test
+    void aBlankTelOrWebPaymentTypeCodeIsASingleEntryButAnyOtherValueAnError() throws IOException {
+        String blank = new NachaFileBuilder().batch("TEL", 225)
+                .standard(27, CHASE, "321321321", 15000, "CALL 99001", "FRANK BROWN", "").add().end().build();
+        ValidationReport report = parse(blank);
+        assertThat(report.valid()).isTrue();
+        assertThat(messages(report.warnings())).containsExactly("line 3 [Payment Type Code] is blank, read as S (single "
+                + "entry) for a TEL debit (option STRICT_PAYMENT_TYPE_CODE rejects this)");
+        assertThat(transactions.get(0).attributes()).doesNotContainKey(AchAttributes.PAYMENT_TYPE_CODE);
+
+        String other = new NachaFileBuilder().batch("TEL", 225)
+                .standard(27, CHASE, "321321321", 15000, "CALL 99001", "FRANK BROWN", "X").add().end().build();
+        assertThat(messages(parse(other).errors()))
+                .containsExactly("line 3 [Payment Type Code] must be R (recurring) or S (single) for TEL debits");
+    }
+
+    @Test
+    void crCrLfLineEndsAreOneLineEndReportedOnceAndABlankCrLfLineIsStillABlankLine() throws IOException {
+        String file = AchSamples.multiBatch().build().replace("\n", "\r\r\n");
+
+        ValidationReport report = parse(file, NachaLeniency.LINE_ENDS);
+
+        assertThat(report.valid()).isTrue();
+        assertThat(report.warnings()).hasSize(1);
+        assertThat(transactions).extracting(Transaction::sourceLocator).containsExactly("line 3", "line 4", "line 8");
+
+        String blankLine = AchSamples.multiBatch().build().replace("\n", "\r\n").replaceFirst("\r\n", "\r\n\r\n");
+        assertThat(messages(parse(blankLine, NachaLeniency.LINE_ENDS).errors()))
+                .containsExactly("line 2 [] blank line (option BLANK_LINES accepts this)");
+    }
+
+    @Test
+    void lowerCaseCodesAreReadAsCapitalsUnderTheirOption() throws IOException {
+        List<String> records = AchSamples.ppdPayroll().records();
+        records.set(1, patch(records.get(1), 51, "ppd"));
+
+        assertThat(messages(parse(String.join("\n", records)).errors())).containsExactly("line 2 [Standard Entry Class Code] "
+                + "has lower-case letters (the Rules' codes are capitals); read as PPD (option LOWER_CASE accepts this)");
+        ValidationReport lenient = parse(String.join("\n", records), NachaLeniency.LOWER_CASE);
+        assertThat(lenient.valid()).isTrue();
+        assertThat(transactions).hasSize(2).allSatisfy(t -> assertThat(t.paymentType()).isEqualTo("PPD"));
+    }
+
+    @Test
+    void anIatNotificationOfChangeIsACorBatchInTheIatLayout() throws IOException {
+        NachaFileBuilder f = new NachaFileBuilder();
+        NachaFileBuilder.Batch b = f.batch("COR", 220).iatIndicator("IATCOR").company("", "1234567890").description("NOC")
+                .iat("FF", "3", "", "CA", "USD", "CAD");
+        NachaFileBuilder.Entry e = AchSamples.iatEntryWithAddenda(b, 21, "121000358", "CA000123456789", 0, 0, true, false);
+        e.addenda98("C01", "121000350000001", "12100035", "CA000123456780");
+        String file = e.add().end().build();
+
+        ValidationReport report = parse(file);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(transactions).singleElement().satisfies(t -> {
+            assertThat(t.paymentType()).isEqualTo("COR");
+            assertThat(t.creditorName()).isEqualTo("MARIE CURIE");
+            assertThat(t.attributes()).containsEntry(AchAttributes.ENTRY_KIND, "NOC")
+                    .containsEntry(AchAttributes.CHANGE_CODE, "C01")
+                    .containsEntry(AchAttributes.CORRECTED_DATA, "****6780")
+                    .containsEntry(AchAttributes.DESTINATION_CURRENCY, "CAD");
+        });
+    }
+
+    @Test
+    void blankLinesAfterTheLastRecordAreIgnoredButNotBetweenRecords() throws IOException {
+        String file = AchSamples.ppdPayroll().build();
+
+        ValidationReport trailing = parse(file + "\n\n");
+        assertThat(trailing.valid()).isTrue();
+        assertThat(messages(trailing.warnings())).containsExactly("line 11 [] 2 blank lines at the end of the file ignored");
+
+        String between = file.replaceFirst("\n", "\n\n\n");
+        assertThat(messages(parse(between).errors())).containsExactly("line 2 [] blank line (option BLANK_LINES accepts this)",
+                "line 3 [] blank line (option BLANK_LINES accepts this)");
+    }
+
+    @Test
+    void aBatchControlCompanyIdentificationPaddedOnTheOtherSideIsTheSameIdentifier() throws IOException {
+        List<String> records = AchSamples.ppdPayroll().records();
+        records.set(4, patch(records.get(4), 45, " 123456789"));
+        records.set(1, patch(records.get(1), 41, "123456789 "));
+
+        ValidationReport report = parse(String.join("\n", records));
+
+        assertThat(report.valid()).isTrue();
+        assertThat(messages(report.warnings())).containsExactly("line 5 [Company Identification] \"123456789\" is aligned "
+                + "differently from the batch header's (blanks on the other side)");
+        records.set(4, patch(records.get(4), 45, " 987654321"));
+        assertThat(messages(parse(String.join("\n", records)).errors()))
+                .containsExactly("line 5 [Company Identification] differs from the batch header's");
+    }
+
+    @Test
+    void aShrCardExpirationThatIsNotADateIsKeptWithAWarning() throws IOException {
+        String file = new String(AchSamples.all().get("shr.ach"), StandardCharsets.US_ASCII).replace("1228DOC", "0000DOC");
+
+        ValidationReport report = parse(file);
+
+        assertThat(report.valid()).isTrue();
+        assertThat(messages(report.warnings()))
+                .containsExactly("line 3 [Card Expiration Date] is 0000, not an MMYY date; kept as it is");
+    }
+
+    @Test
     void everyNamedLeniencyHasASampleThatItTurnsValid() {
         assertThat(Set.copyOf(AchSamples.leniencies().values()))
-                .containsAll(NachaLeniency.names().stream().filter(n -> !n.equals(NachaLeniency.BATCH_NUMBERS)).toList());
+                .containsAll(NachaLeniency.names());
         assertThat(NachaLeniency.all().keySet()).allMatch(NachaLeniency::known);
     }
 }
